@@ -1,0 +1,185 @@
+package io.jenkins.plugins.circleci.api;
+
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What to trigger: a project, a branch or a tag, typed pipeline parameters, and for GitHub App / Bitbucket DC
+ * projects a pipeline definition id (which selects {@code POST /project/{provider}/{org}/{project}/pipeline/run}).
+ * {@link Builder#build()} checks everything CircleCI would refuse, so a bad request is never sent.
+ */
+public final class TriggerRequest {
+    public static final int MAX_PARAMETERS = 100;
+    public static final int MAX_KEY_LENGTH = 128;
+    public static final int MAX_VALUE_LENGTH = 512;
+
+    private final ProjectSlug project;
+    private final String branch;
+    private final String tag;
+    private final Map<String, Object> parameters;
+    private final String definitionId;
+
+    private TriggerRequest(Builder b) {
+        this.project = b.project;
+        this.branch = b.branch;
+        this.tag = b.tag;
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
+        this.definitionId = b.definitionId;
+    }
+
+    public static Builder builder(ProjectSlug project) {
+        return new Builder(project);
+    }
+
+    public ProjectSlug project() {
+        return project;
+    }
+
+    public Optional<String> branch() {
+        return Optional.ofNullable(branch);
+    }
+
+    public Optional<String> tag() {
+        return Optional.ofNullable(tag);
+    }
+
+    /** Values are String, Boolean or Long only. */
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    public Optional<String> definitionId() {
+        return Optional.ofNullable(definitionId);
+    }
+
+    /** Whether this goes through {@code pipeline/run} (a definition id was given). */
+    public boolean usesPipelineRun() {
+        return definitionId != null;
+    }
+
+    @Override
+    public String toString() {
+        return "TriggerRequest[" + project + (branch != null ? " branch=" + branch : "")
+                + (tag != null ? " tag=" + tag : "") + " parameters=" + parameters.keySet()
+                + (definitionId != null ? " definitionId=" + definitionId : "") + "]";
+    }
+
+    public static final class Builder {
+        private final ProjectSlug project;
+        private String branch;
+        private String tag;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private String definitionId;
+
+        private Builder(ProjectSlug project) {
+            this.project = Objects.requireNonNull(project, "project");
+        }
+
+        public Builder branch(String branch) {
+            this.branch = blankToNull(branch);
+            return this;
+        }
+
+        public Builder tag(String tag) {
+            this.tag = blankToNull(tag);
+            return this;
+        }
+
+        public Builder definitionId(String definitionId) {
+            this.definitionId = blankToNull(definitionId);
+            return this;
+        }
+
+        /** Adds one parameter; the value must be a string, a boolean or an integer. */
+        public Builder parameter(String key, Object value) {
+            parameters.put(key, value);
+            return this;
+        }
+
+        public Builder parameters(Map<String, ?> values) {
+            if (values != null) {
+                values.forEach(this::parameter);
+            }
+            return this;
+        }
+
+        /** Checks the request against CircleCI's rules and freezes it. */
+        public TriggerRequest build() {
+            if (branch != null && tag != null) {
+                throw new InvalidRequestException("Both a branch ('" + branch + "') and a tag ('" + tag
+                        + "') were given.", "CircleCI builds either a branch or a tag: give only one of them.");
+            }
+            if (definitionId != null) {
+                try {
+                    UUID.fromString(definitionId);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("The pipeline definition id '" + definitionId
+                            + "' is not a UUID.", "Copy the definition id from Project Settings > Project Setup "
+                            + "(Pipelines for Bitbucket Cloud) in the CircleCI app.");
+                }
+            }
+            if (project.isOpaque() && definitionId == null) {
+                throw new InvalidRequestException("Project " + project + " is a GitHub App, GitLab or Bitbucket "
+                        + "Data Center project, which can only be triggered with a pipeline definition id.",
+                        "Give the definition id from Project Settings > Project Setup in the CircleCI app.");
+            }
+            if (parameters.size() > MAX_PARAMETERS) {
+                throw new InvalidRequestException(parameters.size() + " pipeline parameters were given; CircleCI "
+                        + "accepts at most " + MAX_PARAMETERS + ".", "Pass fewer parameters.");
+            }
+            Map<String, Object> checked = new LinkedHashMap<>();
+            parameters.forEach((key, value) -> checked.put(checkKey(key), checkValue(key, value)));
+            parameters.clear();
+            parameters.putAll(checked);
+            return new TriggerRequest(this);
+        }
+
+        private static String checkKey(String key) {
+            if (key == null || key.isBlank()) {
+                throw new InvalidRequestException("A pipeline parameter has an empty name.",
+                        "Name every parameter as it is declared under 'parameters:' in .circleci/config.yml.");
+            }
+            if (key.length() > MAX_KEY_LENGTH) {
+                throw new InvalidRequestException("Pipeline parameter name '" + key.substring(0, 32)
+                        + "...' is " + key.length() + " characters long; CircleCI accepts at most "
+                        + MAX_KEY_LENGTH + ".", "Shorten the parameter's name.");
+            }
+            return key;
+        }
+
+        private static Object checkValue(String key, Object value) {
+            Object normalized;
+            if (value instanceof Boolean) {
+                normalized = value;
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Byte) {
+                normalized = ((Number) value).longValue();
+            } else if (value instanceof BigInteger big && big.bitLength() < 64) {
+                normalized = big.longValue();
+            } else if (value instanceof CharSequence text) {
+                normalized = text.toString();
+            } else {
+                String type = value == null ? "null" : value.getClass().getSimpleName();
+                throw new InvalidRequestException("Pipeline parameter '" + key + "' has a value of type " + type
+                        + "; CircleCI accepts only strings, booleans and integers.",
+                        "Pass '" + key + "' as a string, a boolean (true/false) or a whole number.");
+            }
+            if (String.valueOf(normalized).length() > MAX_VALUE_LENGTH) {
+                throw new InvalidRequestException("Pipeline parameter '" + key + "' has a value of "
+                        + String.valueOf(normalized).length() + " characters; CircleCI accepts at most "
+                        + MAX_VALUE_LENGTH + ".", "Shorten the value, or pass a reference to it instead.");
+            }
+            return normalized;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.circleci.trigger;
+
+/** Why a wait ended. */
+public enum OutcomeReason {
+    /** Every counted workflow reached a terminal status and nothing more was due. */
+    COMPLETED,
+    /** The pipeline errored (config error and the like); its errors[] are in the outcome. */
+    ERRORED,
+    /** The pipeline created no workflows (or none that count) within the grace period. */
+    NO_WORKFLOWS,
+    /** CircleCI created no pipeline (a 200 from pipeline/run, such as a CI skip). */
+    NOT_TRIGGERED,
+    /** A counted workflow waits for approval and the on-hold policy said not to wait. */
+    ON_HOLD,
+    /** The overall timeout passed. */
+    TIMED_OUT,
+    /** The wait was aborted (Jenkins abort, SIGINT); running workflows were canceled unless told otherwise. */
+    ABORTED,
+    /** Triggered without waiting: only the handle is known. */
+    NOT_WAITED
+}

@@ -1,0 +1,217 @@
+package io.jenkins.plugins.circleci.trigger;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a wait behaves. Immutable and serializable (it is saved with a Jenkins step's state). Defaults: every workflow
+ * counts, on_hold waits, 24 h overall timeout, cancel on abort, the default {@link ResultMapping}, polls from 2 s
+ * growing to 10 s.
+ */
+public final class WatchOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Set<String> workflows;
+    private final OnHoldPolicy onHold;
+    private final Duration timeout;
+    private final boolean cancelOnAbort;
+    private final ResultMapping resultMapping;
+    private final Duration minPollInterval;
+    private final Duration maxPollInterval;
+    private final Duration noWorkflowsGrace;
+    private final Duration continuationGrace;
+    private final Duration autoRerunGrace;
+    private final Duration outagePatience;
+
+    private WatchOptions(Builder b) {
+        this.workflows = Collections.unmodifiableSet(new LinkedHashSet<>(b.workflows));
+        this.onHold = b.onHold;
+        this.timeout = b.timeout;
+        this.cancelOnAbort = b.cancelOnAbort;
+        this.resultMapping = b.resultMapping;
+        this.minPollInterval = b.minPollInterval;
+        this.maxPollInterval = b.maxPollInterval;
+        this.noWorkflowsGrace = b.noWorkflowsGrace;
+        this.continuationGrace = b.continuationGrace;
+        this.autoRerunGrace = b.autoRerunGrace;
+        this.outagePatience = b.outagePatience;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static WatchOptions defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.workflows.addAll(workflows);
+        b.onHold = onHold;
+        b.timeout = timeout;
+        b.cancelOnAbort = cancelOnAbort;
+        b.resultMapping = resultMapping;
+        b.minPollInterval = minPollInterval;
+        b.maxPollInterval = maxPollInterval;
+        b.noWorkflowsGrace = noWorkflowsGrace;
+        b.continuationGrace = continuationGrace;
+        b.autoRerunGrace = autoRerunGrace;
+        b.outagePatience = outagePatience;
+        return b;
+    }
+
+    /** Names of the workflows that count; empty means all of them. */
+    public Set<String> workflows() {
+        return workflows;
+    }
+
+    public boolean counts(String workflowName) {
+        return workflows.isEmpty() || workflows.contains(workflowName);
+    }
+
+    public OnHoldPolicy onHold() {
+        return onHold;
+    }
+
+    /** The overall bound on the wait. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public boolean cancelOnAbort() {
+        return cancelOnAbort;
+    }
+
+    public ResultMapping resultMapping() {
+        return resultMapping;
+    }
+
+    public Duration minPollInterval() {
+        return minPollInterval;
+    }
+
+    public Duration maxPollInterval() {
+        return maxPollInterval;
+    }
+
+    /** How long a created pipeline may show no workflows before the wait ends as NOT_BUILT. */
+    public Duration noWorkflowsGrace() {
+        return noWorkflowsGrace;
+    }
+
+    /** How long a finished setup workflow may wait for its continuation to appear. */
+    public Duration continuationGrace() {
+        return continuationGrace;
+    }
+
+    /** How long a failed workflow with automatic reruns left may wait for its rerun to appear. */
+    public Duration autoRerunGrace() {
+        return autoRerunGrace;
+    }
+
+    /** How long CircleCI may stay unreachable (5xx, dropped connections, 429s) before the wait gives up with an error. */
+    public Duration outagePatience() {
+        return outagePatience;
+    }
+
+    @Override
+    public String toString() {
+        return "WatchOptions[workflows=" + workflows + ", onHold=" + onHold + ", timeout=" + timeout
+                + ", cancelOnAbort=" + cancelOnAbort + ", poll=" + minPollInterval + ".." + maxPollInterval + "]";
+    }
+
+    public static final class Builder {
+        private final Set<String> workflows = new LinkedHashSet<>();
+        private OnHoldPolicy onHold = OnHoldPolicy.WAIT;
+        private Duration timeout = Duration.ofHours(24);
+        private boolean cancelOnAbort = true;
+        private ResultMapping resultMapping = ResultMapping.defaults();
+        private Duration minPollInterval = Duration.ofSeconds(2);
+        private Duration maxPollInterval = Duration.ofSeconds(10);
+        private Duration noWorkflowsGrace = Duration.ofMinutes(2);
+        private Duration continuationGrace = Duration.ofMinutes(10);
+        private Duration autoRerunGrace = Duration.ofMinutes(5);
+        private Duration outagePatience = Duration.ofMinutes(15);
+
+        private Builder() {}
+
+        public Builder workflows(Iterable<String> names) {
+            workflows.clear();
+            if (names != null) {
+                for (String n : names) {
+                    if (n != null && !n.isBlank()) {
+                        workflows.add(n.trim());
+                    }
+                }
+            }
+            return this;
+        }
+
+        public Builder onHold(OnHoldPolicy policy) {
+            this.onHold = Objects.requireNonNull(policy, "onHold");
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        public Builder cancelOnAbort(boolean cancelOnAbort) {
+            this.cancelOnAbort = cancelOnAbort;
+            return this;
+        }
+
+        public Builder resultMapping(ResultMapping mapping) {
+            this.resultMapping = Objects.requireNonNull(mapping, "resultMapping");
+            return this;
+        }
+
+        public Builder pollInterval(Duration min, Duration max) {
+            this.minPollInterval = positive(min, "minimum poll interval");
+            this.maxPollInterval = positive(max, "maximum poll interval");
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("The maximum poll interval (" + max
+                        + ") is shorter than the minimum (" + min + ").");
+            }
+            return this;
+        }
+
+        public Builder noWorkflowsGrace(Duration d) {
+            this.noWorkflowsGrace = positive(d, "no-workflows grace period");
+            return this;
+        }
+
+        public Builder continuationGrace(Duration d) {
+            this.continuationGrace = positive(d, "continuation grace period");
+            return this;
+        }
+
+        public Builder autoRerunGrace(Duration d) {
+            this.autoRerunGrace = positive(d, "automatic rerun grace period");
+            return this;
+        }
+
+        public Builder outagePatience(Duration d) {
+            this.outagePatience = positive(d, "outage patience");
+            return this;
+        }
+
+        public WatchOptions build() {
+            return new WatchOptions(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("The " + what + " must be positive, was " + d + ".");
+            }
+            return d;
+        }
+    }
+}
