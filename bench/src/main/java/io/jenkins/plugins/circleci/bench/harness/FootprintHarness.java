@@ -20,13 +20,15 @@ import okhttp3.OkHttpClient;
  *
  * <p>Method: trigger every pipeline first (so the simulator's own state and its HTTP pool are in place), take a full
  * GC and read the used heap and live thread count; start the waits and let them run for {@code settle}; read the
- * JVM's peak thread count; full GC again and read the used heap. Threads = peak − before; heap per wait = (after −
+ * JVM's peak thread count (once the waits made their first requests); full GC again and read the used heap. Threads = peak − before; heap per wait = (after −
  * before) / waits. The simulator runs in the same JVM, but its pool is full before the first reading and its per
  * pipeline state exists in both readings, so the differences are the waits'.
  */
 public final class FootprintHarness {
 
     private static final Duration OUTLASTS_THE_RUN = Duration.ofHours(2);
+    /** Requests to see before the settle period starts: the waits are at work, within any budget's first burst. */
+    private static final int FIRST_REQUESTS = 20;
 
     private final long seed;
 
@@ -54,6 +56,7 @@ public final class FootprintHarness {
 
             try (Waiter waiter = waiter(contender, sim, http, clock)) {
                 pipelines.forEach(waiter::start);
+                awaitFirstRequests(sim, requestsBefore, Math.min(waits, FIRST_REQUESTS), settle.multipliedBy(20));
                 Thread.sleep(settle.toMillis());
                 long peakThreads = threads.getPeakThreadCount() - threadsBefore;
                 long heapAfter = usedHeapAfterGc(memory);
@@ -77,6 +80,18 @@ public final class FootprintHarness {
         return new EngineWaiter(PipelineWatcher.withOwnScheduler(),
                 EngineClients.client(sim.baseUrl(), http, RateLimit.defaults(), clock),
                 contender.options().toBuilder().cancelOnAbort(false).build(), clock);
+    }
+
+    private static void awaitFirstRequests(CircleCiSimulator sim, long before, long count, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (sim.journal().total() - before < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The waits made only " + (sim.journal().total() - before)
+                        + " requests within " + patience + "; expected at least " + count + ".");
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** A few full collections until the figure settles, then the used heap. */

@@ -31,7 +31,8 @@ final class Formats {
         if (Double.isNaN(r) || Double.isInfinite(r)) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.2f×", r);
+        // Small ratios (threads: 12 against 10,000) keep two significant digits instead of showing 0.00.
+        return String.format(Locale.ROOT, r < 0.1 ? "%.2g×" : "%.2f×", r);
     }
 
     static String decimal(double v) {

@@ -105,7 +105,7 @@ public final class MarkdownReport {
         line("## Against the targets");
         line("");
         line("\"Ours\" is the engine with its default `WatchOptions` unless a row says otherwise. Targets are measured, "
-                + "never asserted by a test; a missed one is marked **missed**.");
+                + "never asserted by a test; a target that this run missed says so in bold.");
         line("");
         line("| figure | target | ours | baseline | ours / baseline | verdict |");
         line("| --- | --- | --- | --- | --- | --- |");
