@@ -7,7 +7,6 @@ import io.jenkins.plugins.circleci.bench.baseline.Sleeper;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,17 +17,23 @@ import okhttp3.OkHttpClient;
 /**
  * Threads and heap for many concurrent waits, in real time, on pipelines that outlast the measurement.
  *
- * <p>Method: trigger every pipeline first (so the simulator's own state and its HTTP pool are in place), take a full
- * GC and read the used heap and live thread count; start the waits and let them run for {@code settle}; read the
- * JVM's peak thread count (once the waits made their first requests); full GC again and read the used heap. Threads = peak − before; heap per wait = (after −
- * before) / waits. The simulator runs in the same JVM, but its pool is full before the first reading and its per
- * pipeline state exists in both readings, so the differences are the waits'.
+ * <p>Method: trigger every pipeline and read it once (so the simulator's per-pipeline state and its HTTP pool are in
+ * place), read the {@link LiveHeap live heap} and the live thread count; start the waits, wait until every one has
+ * made its first poll, and let them run for {@code settle}; read the JVM's peak thread count and the live heap again.
+ * Threads = peak − before; heap per wait = (after − before) / waits. The simulator runs in the same JVM, but what it
+ * keeps exists in both readings, so the differences are the waits'.
  */
 public final class FootprintHarness {
 
     private static final Duration OUTLASTS_THE_RUN = Duration.ofHours(2);
-    /** Requests to see before the settle period starts: the waits are at work, within any budget's first burst. */
-    private static final int FIRST_REQUESTS = 20;
+    private static final String WORKFLOW_ROUTE = "GET /pipeline/{pipeline-id}/workflow";
+    /**
+     * Our engine's budget for this figure only: large enough that every wait has made its first poll (and so holds
+     * what a wait holds) within seconds. With the default 10 requests/s, 10,000 waits would need 17 minutes for
+     * that. The budget creates no thread and holds nothing per wait.
+     */
+    static final RateLimit FIRST_POLLS_BUDGET = new RateLimit(10_000, 10_000);
+    private static final Duration FIRST_POLLS_PATIENCE = Duration.ofMinutes(1);
 
     private final long seed;
 
@@ -43,23 +48,26 @@ public final class FootprintHarness {
                 .journalCapacity(0).webhookPollInterval(null).start()) {
             OkHttpClient http = new OkHttpClient();
             PipelineStarter starter = new PipelineStarter(new PlainApi(http, sim.baseUrl(), BenchProjects.TOKEN));
+            PlainApi api = new PlainApi(http, sim.baseUrl(), BenchProjects.TOKEN);
             List<Triggered> pipelines = new ArrayList<>(waits);
             for (int i = 0; i < waits; i++) {
-                pipelines.add(starter.trigger(BenchProjects.slug(i)));
+                Triggered t = starter.trigger(BenchProjects.slug(i));
+                pipelines.add(t);
+                readOnce(api, t);
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            long heapBefore = usedHeapAfterGc(memory);
+            long heapBefore = LiveHeap.bytes();
             int threadsBefore = threads.getThreadCount();
             threads.resetPeakThreadCount();
             long requestsBefore = sim.journal().total();
+            long workflowReadsBefore = workflowReads(sim);
 
             try (Waiter waiter = waiter(contender, sim, http, clock)) {
                 pipelines.forEach(waiter::start);
-                awaitFirstRequests(sim, requestsBefore, Math.min(waits, FIRST_REQUESTS), settle.multipliedBy(20));
+                awaitFirstPolls(sim, workflowReadsBefore, waits);
                 Thread.sleep(settle.toMillis());
                 long peakThreads = threads.getPeakThreadCount() - threadsBefore;
-                long heapAfter = usedHeapAfterGc(memory);
+                long heapAfter = LiveHeap.bytes();
                 long requests = sim.journal().total() - requestsBefore;
                 if (waiter.finished() > 0) {
                     throw new IllegalStateException(waiter.finished() + " waits ended while they were measured: "
@@ -78,35 +86,33 @@ public final class FootprintHarness {
             return new BaselineThreads(baseline, clock, BaselineThreads::startDaemon);
         }
         return new EngineWaiter(PipelineWatcher.withOwnScheduler(),
-                EngineClients.client(sim.baseUrl(), http, RateLimit.defaults(), clock),
+                EngineClients.client(sim.baseUrl(), http, FIRST_POLLS_BUDGET, clock),
                 contender.options().toBuilder().cancelOnAbort(false).build(), clock);
     }
 
-    private static void awaitFirstRequests(CircleCiSimulator sim, long before, long count, Duration patience)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (sim.journal().total() - before < count) {
+    /** Until every wait has listed its pipeline's workflows once: each then holds what a running wait holds. */
+    private static void awaitFirstPolls(CircleCiSimulator sim, long before, int waits) throws InterruptedException {
+        long deadline = System.nanoTime() + FIRST_POLLS_PATIENCE.toNanos();
+        while (workflowReads(sim) - before < waits) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The waits made only " + (sim.journal().total() - before)
-                        + " requests within " + patience + "; expected at least " + count + ".");
+                throw new IllegalStateException("Only " + (workflowReads(sim) - before) + " of " + waits + " waits "
+                        + "made their first poll within " + FIRST_POLLS_PATIENCE + ".");
             }
-            Thread.sleep(5);
+            Thread.sleep(10);
         }
     }
 
-    /** A few full collections until the figure settles, then the used heap. */
-    static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
-        long previous = Long.MAX_VALUE;
-        long used = 0;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(50);
-            used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) < 64 * 1024) {
-                break;
-            }
-            previous = used;
-        }
-        return used;
+    private static long workflowReads(CircleCiSimulator sim) {
+        return sim.journal().countsByRoute().getOrDefault(WORKFLOW_ROUTE, 0L);
+    }
+
+    /**
+     * Reads the pipeline and its workflows once, as a first poll would, so that what the simulator keeps per pipeline
+     * it has been asked about (its journal's counters) exists before the first heap reading and is not charged to the
+     * waits.
+     */
+    private static void readOnce(PlainApi api, Triggered pipeline) throws java.io.IOException {
+        api.get("/pipeline/" + pipeline.id());
+        api.get("/pipeline/" + pipeline.id() + "/workflow");
     }
 }

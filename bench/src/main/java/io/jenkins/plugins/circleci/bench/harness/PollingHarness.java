@@ -24,6 +24,12 @@ public final class PollingHarness {
 
     /** Triggers are spread over this much simulated time, as builds start at different moments on a controller. */
     private static final Duration STAGGER = Duration.ofSeconds(30);
+    /**
+     * At most this many pipelines run at once; more run in successive rounds. Our engine shares one request budget
+     * (10 requests/s) among its waits, and past about 90 concurrent waits polling every 10 s that budget, not the
+     * schedule, would set the figures: that is a load figure, not a per-wait one.
+     */
+    static final int ROUND = 60;
 
     private final long seed;
 
@@ -46,12 +52,16 @@ public final class PollingHarness {
                     BenchProjects.TOKEN));
             Instant start = clock.instant();
             try (Waiter waiter = waiter(contender, sim, http, scheduler)) {
+                Duration roundLength = length.plus(STAGGER).plus(Duration.ofMinutes(1));
                 for (int i = 0; i < pipelines; i++) {
                     String slug = BenchProjects.slug(i);
-                    long offset = STAGGER.toNanos() * i / pipelines;
-                    scheduler.schedule(() -> waiter.start(starter.trigger(slug)), offset, TimeUnit.NANOSECONDS);
+                    Duration offset = roundLength.multipliedBy(i / ROUND)
+                            .plus(STAGGER.multipliedBy(i % ROUND).dividedBy(ROUND));
+                    scheduler.schedule(() -> waiter.start(starter.trigger(slug)), offset.toNanos(),
+                            TimeUnit.NANOSECONDS);
                 }
-                Instant horizon = start.plus(length.multipliedBy(3)).plus(Duration.ofHours(1));
+                int rounds = (pipelines + ROUND - 1) / ROUND;
+                Instant horizon = start.plus(roundLength.multipliedBy(rounds + 2));
                 scheduler.runUntil(() -> waiter.finished() == pipelines, horizon, Duration.ofMinutes(1));
                 return figures(contender, length, pipelines, sim, waiter.results(), counter.sent());
             } finally {
@@ -70,7 +80,8 @@ public final class PollingHarness {
             return new BaselineThreads(baseline, clock, scheduler::startParticipant);
         }
         return new EngineWaiter(new PipelineWatcher(scheduler, clock),
-                EngineClients.client(sim.baseUrl(), http, RateLimit.defaults(), clock), contender.options(), clock);
+                EngineClients.client(sim.baseUrl(), http, RateLimit.defaults(), clock, scheduler::passTime),
+                contender.options(), clock);
     }
 
     static PollingFigures figures(Contender contender, Duration length, int pipelines, CircleCiSimulator sim,

@@ -20,7 +20,9 @@ import okhttp3.OkHttpClient;
 /**
  * Detection latency with a webhook nudge, in real time (the point is the wall time between CircleCI's event and the
  * end of the wait): simulator outbound webhook → {@link WebhookReceiver} (signature checked) →
- * {@link PipelineWatcher#nudge}. Polling is slowed to once a minute so that only the nudge can explain a quick end.
+ * {@link PipelineWatcher#nudge}. Polling is slowed to once a minute, so that only the nudge can explain a quick end,
+ * and builds start slowly enough that the request budget never runs dry (a nudge that finds it dry waits for it,
+ * which is the budget's figure, not the nudge's).
  */
 public final class WebhookHarness {
 
@@ -28,7 +30,8 @@ public final class WebhookHarness {
     /** The simulator's webhook sender looks for completed workflows this often (real time). */
     static final Duration SIMULATOR_WEBHOOK_POLL = Duration.ofMillis(5);
     private static final Duration POLL_WHEN_NUDGED = Duration.ofMinutes(1);
-    private static final Duration TRIGGER_SPACING = Duration.ofMillis(50);
+    /** Each wait makes four requests (first look, nudged look): 8 requests a second, within the default 10. */
+    private static final Duration TRIGGER_SPACING = Duration.ofMillis(500);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final long seed;

@@ -29,7 +29,7 @@ public final class ClientOverheadRunner {
                 .measurementTime(TimeValue.milliseconds(iterationMillis))
                 .threads(1)
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-Xmx512m", "-Djava.awt.headless=true")
+                .jvmArgs("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true", "-Dsun.net.httpserver.nodelay=true")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, OverheadFigures.Score> scores = new HashMap<>();

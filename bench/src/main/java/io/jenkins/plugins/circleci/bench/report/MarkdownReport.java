@@ -259,8 +259,10 @@ public final class MarkdownReport {
             return;
         }
         line("The simulator sends a signed `workflow-completed` webhook; a small receiver checks the signature "
-                + "(HMAC-SHA256, v1) and calls `PipelineWatcher.nudge(pipelineId)`. Polling is slowed to once a minute "
-                + "for this run, so a quick end can only come from the nudge. Latency is wall-clock time from the "
+                + "(HMAC-SHA256, v1) and calls `PipelineWatcher.nudge(pipelineId)`. Polling is slowed to once a minute for this "
+                + "run, so a quick end can only come from the nudge, and builds start one every 500 ms, so that the "
+                + "default request budget (10 requests/s) never runs dry: a nudge that finds it dry waits for it, "
+                + "and that would be the budget's figure, not the nudge's. Latency is wall-clock time from the "
                 + "simulator's completion instant, so it includes the simulator's webhook sender noticing the "
                 + "completion (it looks every 5 ms), the delivery, the signature check and the engine's final reads. "
                 + "The baseline has no webhook support; its latency is its polling latency (table above).");
@@ -300,10 +302,15 @@ public final class MarkdownReport {
         }
         line("");
         line("Threads are the JVM's peak live thread count while the waits ran, less the live count just before they "
-                + "started (the simulator's HTTP pool was already full then). Heap per wait is the used heap after a "
-                + "full GC with the waits running, less the same before they started, divided by the number of waits. "
-                + "Each baseline thread also reserves a native stack (1 MiB by default on 64-bit Linux), which is not "
-                + "heap and is not counted here. Our engine ran on its own small scheduler "
+                + "started (the simulator's HTTP pool was already full then). Heap per wait is the live heap (HotSpot's "
+                + "class histogram, which collects first and counts only reachable objects) with the waits running, "
+                + "less the same before they started, divided by the number of waits. It is read once every wait has "
+                + "made its first poll, so it holds what a running wait holds; for that, our engine's request budget is "
+                + "raised to 10,000 requests/s in this figure only (at the default 10/s, 10,000 waits need 17 minutes "
+                + "for their first polls; the budget holds nothing per wait and starts no thread). Every pipeline was "
+                + "read once before the first reading, so what the simulator keeps per pipeline is not charged to the "
+                + "waits. Each baseline thread also reserves a native stack (1 MiB by default on 64-bit Linux), which "
+                + "is not heap and is not counted here. Our engine ran on its own small scheduler "
                 + "(`PipelineWatcher.withOwnScheduler()`); inside Jenkins it borrows `jenkins.util.Timer` and adds no "
                 + "thread of its own. Where the baseline's largest count is marked extrapolated, it was not run: "
                 + "its threads grow linearly with the waits (one each), so the figure is the straight line through the "
@@ -320,8 +327,8 @@ public final class MarkdownReport {
             line("");
             return;
         }
-        line("`GET /pipeline/{id}` to the loopback simulator, one thread, JMH average time (a short run: one fork, a "
-                + "few one-second iterations; ± is JMH's 99.9 % error margin).");
+        line("`GET /pipeline/{id}` to the loopback simulator, one thread, JMH average time (a short run: two forks of five "
+                + "one-second iterations after as many to warm up; ± is JMH's 99.9 % error margin).");
         line("");
         line("| call | time per request | vs bare OkHttp |");
         line("| --- | --- | --- |");
@@ -356,8 +363,10 @@ public final class MarkdownReport {
         line("");
         line("- Scenario: project `gh/bench/p<i>` runs one workflow with one job. For a pipeline \"of 10 min\" the job "
                 + "lasts 10 min less CircleCI's pending second, plus a uniform spread of 0–20 s, so completions fall "
-                + "at every phase of a 10 s poll. Triggers are spread over the first 30 s; every pipeline is triggered "
-                + "the same way for every contender (a plain POST, not counted as a wait's request).");
+                + "at every phase of a 10 s poll. Triggers are spread over 30 s, in rounds of at most 60 pipelines at "
+                + "once (past about 90 waits polling every 10 s, the default request budget of 10 requests/s would "
+                + "set our figures: a load figure, not a per-wait one). Every pipeline is triggered the same way for "
+                + "every contender (a plain POST, not counted as a wait's request).");
         line("- Our engine waits with `PipelineWatcher.watch` from the state `circleciTrigger` would hand it "
                 + "(`WatchState.forTriggered`), with a client whose request budget is the default (`RateLimit."
                 + "defaults()`), shared by all waits of the run, as one controller's would be.");

@@ -109,6 +109,20 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
     }
 
     /**
+     * Called from a running task that blocks for {@code duration} (our client waiting for a budget permit): the
+     * block takes simulated time, as it would hold a scheduler thread for real.
+     */
+    public void passTime(Duration duration) {
+        lock.lock();
+        try {
+            clock.advance(duration);
+            releaseDueSleeps();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Drives simulated time until {@code done} holds.
      *
      * @param horizon     fails if simulated time would pass this instant (a wait that never ends)
