@@ -75,9 +75,8 @@ public final class BenchSuite {
         for (int waits : sizes.engineWaits()) {
             out.add(timed("footprint, " + ours.name() + ", " + waits,
                     () -> harness.run(ours, waits, sizes.footprintSettle())));
-            if (!sizes.baselineWaits().contains(waits) && baselineRuns.size() >= 2) {
-                out.add(FootprintFigures.extrapolate(baselineRuns.get(baselineRuns.size() - 2),
-                        baselineRuns.get(baselineRuns.size() - 1), waits));
+            if (!sizes.baselineWaits().contains(waits) && !baselineRuns.isEmpty()) {
+                out.add(FootprintFigures.extrapolate(baselineRuns.get(baselineRuns.size() - 1), waits));
             }
         }
         return out;

@@ -13,14 +13,12 @@ public record FootprintFigures(String contender, int waits, long peakThreads, lo
                                boolean extrapolated) {
 
     /**
-     * Linear extrapolation of a thread-per-wait design to {@code waits}, through the two measured points: threads grow
-     * with the count; heap per wait stays what the larger run measured.
+     * Extrapolates a thread-per-wait design to {@code waits}, in proportion to its largest measured count: threads and
+     * requests grow linearly with the waits (one thread each), heap per wait stays what that run measured.
      */
-    public static FootprintFigures extrapolate(FootprintFigures small, FootprintFigures large, int waits) {
-        double threadsPerWait = (double) (large.peakThreads - small.peakThreads) / (large.waits - small.waits);
-        long threads = Math.round(large.peakThreads + threadsPerWait * (waits - large.waits));
-        double requestsPerWait = (double) large.requests / large.waits;
-        return new FootprintFigures(large.contender, waits, threads, large.heapPerWait,
-                Math.round(requestsPerWait * waits), true);
+    public static FootprintFigures extrapolate(FootprintFigures measured, int waits) {
+        double scale = (double) waits / measured.waits;
+        return new FootprintFigures(measured.contender, waits, Math.round(measured.peakThreads * scale),
+                measured.heapPerWait, Math.round(measured.requests * scale), true);
     }
 }

@@ -9,12 +9,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -38,12 +38,12 @@ public final class BenchChart {
     public static void write(BenchReport report, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         JFreeChart[] charts = {
-            chart(report, "Median detection latency (polling)", "seconds, simulated time",
-                    p -> p.latencies().p50().toMillis() / 1000.0, false),
-            chart(report, "p99 detection latency (polling)", "seconds, simulated time",
-                    p -> p.latencies().p99().toMillis() / 1000.0, false),
-            chart(report, "API requests per waited pipeline", "requests (log scale)",
-                    PollingFigures::requestsPerPipeline, true),
+            chart(report, "Median detection latency, polling (lower is better)", "seconds (simulated time)",
+                    p -> p.latencies().p50().toMillis() / 1000.0),
+            chart(report, "p99 detection latency, polling (lower is better)", "seconds (simulated time)",
+                    p -> p.latencies().p99().toMillis() / 1000.0),
+            chart(report, "API requests per waited pipeline (lower is better)", "requests",
+                    PollingFigures::requestsPerPipeline),
         };
         BufferedImage image = new BufferedImage(PANEL_WIDTH * charts.length, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -59,34 +59,27 @@ public final class BenchChart {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static JFreeChart chart(BenchReport report, String title, String axis, ToDoubleFunction<PollingFigures> value,
-                                    boolean logarithmic) {
+    private static JFreeChart chart(BenchReport report, String title, String axis,
+                                    ToDoubleFunction<PollingFigures> value) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String contender : report.pollingContenders()) {
             for (Duration length : report.lengths()) {
                 report.polling(contender, length).ifPresent(p ->
-                        data.addValue(value.applyAsDouble(p), contender, "pipelines of " + Formats.length(length)));
+                        data.addValue(value.applyAsDouble(p), contender, Formats.length(length)));
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL, true, false,
-                false);
+        JFreeChart chart = ChartFactory.createBarChart(title, "pipeline length", axis, data, PlotOrientation.VERTICAL,
+                true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
-        if (logarithmic) {
-            LogAxis log = new LogAxis(axis);
-            log.setSmallestValue(1);
-            log.setBase(10);
-            plot.setRangeAxis(log);
-        }
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new java.text.DecimalFormat("0.#")));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.#")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         for (int i = 0; i < data.getRowCount(); i++) {

@@ -313,8 +313,8 @@ public final class MarkdownReport {
                 + "is not heap and is not counted here. Our engine ran on its own small scheduler "
                 + "(`PipelineWatcher.withOwnScheduler()`); inside Jenkins it borrows `jenkins.util.Timer` and adds no "
                 + "thread of its own. Where the baseline's largest count is marked extrapolated, it was not run: "
-                + "its threads grow linearly with the waits (one each), so the figure is the straight line through the "
-                + "two measured counts.");
+                + "its threads grow linearly with the waits (one each), so the figure is its largest measured count "
+                + "scaled in proportion.");
         line("");
     }
 

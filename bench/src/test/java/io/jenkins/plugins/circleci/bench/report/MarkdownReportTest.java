@@ -53,7 +53,7 @@ class MarkdownReportTest {
         FootprintFigures b1000 = new FootprintFigures("baseline", 1_000, 1_000, 15_000, 2_000, false);
         List<FootprintFigures> footprint = List.of(b100, b1000,
                 new FootprintFigures("ours (defaults)", 10_000, threads, heap, 50, false),
-                FootprintFigures.extrapolate(b100, b1000, 10_000));
+                FootprintFigures.extrapolate(b1000, 10_000));
         OverheadFigures o = new OverheadFigures(new OverheadFigures.Score(100 * overhead, 1),
                 new OverheadFigures.Score(100, 1), new OverheadFigures.Score(101, 1));
         return new BenchReport(MACHINE, Instant.parse("2026-11-28T12:00:00Z"), Duration.ofSeconds(200), "baseline",
