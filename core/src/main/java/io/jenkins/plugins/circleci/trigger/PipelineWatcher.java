@@ -86,7 +86,8 @@ public final class PipelineWatcher implements AutoCloseable {
 
     /** How many waits are running. */
     public int activeWatches() {
-        return active.size();
+        // A finished wait leaves the set just after its outcome completes; it no longer counts from that moment.
+        return (int) active.stream().filter(w -> !w.outcome().isDone()).count();
     }
 
     /**

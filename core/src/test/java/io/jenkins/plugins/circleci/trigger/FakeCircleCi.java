@@ -82,6 +82,7 @@ final class FakeCircleCi implements PipelineApi {
         return this;
     }
 
+    /** Runs during each workflow listing, after the answer was taken (as if CircleCI changed while it answered). */
     FakeCircleCi onListWorkflows(Runnable r) {
         this.onListWorkflows = r;
         return this;
@@ -119,8 +120,9 @@ final class FakeCircleCi implements PipelineApi {
     @Override
     public List<Workflow> listWorkflows(String pipelineId) {
         call("listWorkflows");
+        List<Workflow> seen = new ArrayList<>(workflows);
         onListWorkflows.run();
-        return new ArrayList<>(workflows);
+        return seen;
     }
 
     @Override
@@ -131,6 +133,11 @@ final class FakeCircleCi implements PipelineApi {
 
     @Override
     public void cancelWorkflow(String workflowId) {
+        synchronized (this) {
+            if (always != null) {
+                throw always.get();
+            }
+        }
         CircleCiException e = cancelFailures.get(workflowId);
         if (e != null) {
             throw e;
