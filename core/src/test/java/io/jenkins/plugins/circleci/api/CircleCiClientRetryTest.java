@@ -22,6 +22,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,8 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CircleCiClientRetryTest {
     @StartStop
@@ -137,19 +140,22 @@ class CircleCiClientRetryTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void aTriggerWhoseConnectionWasRefusedIsRetried() {
-        AtomicBoolean refuse = new AtomicBoolean(true);
-        AtomicInteger refused = new AtomicInteger();
-        OkHttpClient refusing = new OkHttpClient.Builder().socketFactory(new RefusingSocketFactory(refuse, refused))
-                .build();
-        fixture.sleeper.onSleep(() -> refuse.set(false));
+    @ParameterizedTest
+    @ValueSource(strings = {"refused", "timed out"})
+    void aTriggerWhoseConnectionFailedBeforeSendingIsRetried(String failure) {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        AtomicInteger failed = new AtomicInteger();
+        IOException cause = failure.equals("refused") ? new ConnectException("Connection refused")
+                : new SocketTimeoutException("Connect timed out");
+        OkHttpClient unreachable = new OkHttpClient.Builder()
+                .socketFactory(new FailingSocketFactory(failing, failed, cause)).build();
+        fixture.sleeper.onSleep(() -> failing.set(false));
         server.enqueue(json(201, PIPELINE_CREATED));
 
-        TriggerResult result = fixture.builder().httpClient(refusing).build().trigger(TRIGGER);
+        TriggerResult result = fixture.builder().httpClient(unreachable).build().trigger(TRIGGER);
 
         assertThat(result.isTriggered()).isTrue();
-        assertThat(refused.get()).isPositive();
+        assertThat(failed.get()).isPositive();
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(fixture.sleeper.sleeps()).hasSize(1);
     }
@@ -278,14 +284,16 @@ class CircleCiClientRetryTest {
         assertThat(server.getRequestCount()).isZero();
     }
 
-    /** Refuses connections while {@code refuse} is set, as a host with nothing listening would. */
-    private static final class RefusingSocketFactory extends SocketFactory {
-        private final AtomicBoolean refuse;
-        private final AtomicInteger refused;
+    /** Fails to connect while {@code failing} is set, as an unreachable host would. */
+    private static final class FailingSocketFactory extends SocketFactory {
+        private final AtomicBoolean failing;
+        private final AtomicInteger failed;
+        private final IOException failure;
 
-        RefusingSocketFactory(AtomicBoolean refuse, AtomicInteger refused) {
-            this.refuse = refuse;
-            this.refused = refused;
+        FailingSocketFactory(AtomicBoolean failing, AtomicInteger failed, IOException failure) {
+            this.failing = failing;
+            this.failed = failed;
+            this.failure = failure;
         }
 
         @Override
@@ -293,9 +301,9 @@ class CircleCiClientRetryTest {
             return new Socket() {
                 @Override
                 public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                    if (refuse.get()) {
-                        refused.incrementAndGet();
-                        throw new ConnectException("Connection refused");
+                    if (failing.get()) {
+                        failed.incrementAndGet();
+                        throw failure;
                     }
                     super.connect(endpoint, timeout);
                 }

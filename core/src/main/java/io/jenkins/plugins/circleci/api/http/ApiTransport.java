@@ -12,10 +12,7 @@ import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,23 +75,33 @@ public final class ApiTransport {
     }
 
     /**
-     * Applies timeouts and turns off OkHttp's {@code retryOnConnectionFailure}, which may re-send a POST on a
-     * reused connection that turned out stale. Retries of reads happen in {@link #execute} instead.
+     * Applies timeouts, turns off OkHttp's {@code retryOnConnectionFailure} (which may re-send a POST on a reused
+     * connection that turned out stale; retries happen in {@link #execute} instead), and notes when a request
+     * starts to be written, which tells a failed connection (safe to retry) from a failed exchange.
      */
     public static OkHttpClient.Builder configure(OkHttpClient.Builder builder, Duration connectTimeout,
             Duration readTimeout) {
         return builder.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout)
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(chain -> {
+                    // Network interceptors run once a connection exists, just before the request is written.
+                    SendMarker marker = chain.request().tag(SendMarker.class);
+                    if (marker != null) {
+                        marker.sending = true;
+                    }
+                    return chain.proceed(chain.request());
+                });
     }
 
     /** Sends the call, retrying per the policy (or, for a sent-once call, only when nothing reached CircleCI). */
     public <T> T execute(ApiCall call, ResponseReader<T> reader) {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
+            SendMarker marker = new SendMarker();
             try {
-                return attempt(call, reader, attempt);
+                return attempt(call, reader, attempt, marker);
             } catch (CircleCiException failure) {
-                Duration delay = retryDelay(call, failure, attempt, start);
+                Duration delay = retryDelay(call, failure, attempt, start, marker);
                 if (delay == null) {
                     throw failure;
                 }
@@ -142,14 +149,14 @@ public final class ApiTransport {
         return page;
     }
 
-    private <T> T attempt(ApiCall call, ResponseReader<T> reader, int attempt) {
+    private <T> T attempt(ApiCall call, ResponseReader<T> reader, int attempt, SendMarker marker) {
         if (Thread.currentThread().isInterrupted()) {
             throw interrupted(call, null);
         }
         acquirePermit(call);
         HttpUrl url = url(call);
         String path = url.encodedPath();
-        Request request = request(call, url);
+        Request request = request(call, url, marker);
         int status;
         String body;
         try (Response response = http.newCall(request).execute()) {
@@ -203,12 +210,13 @@ public final class ApiTransport {
     }
 
     /** How long to wait before the next attempt, or null to give up and throw {@code failure}. */
-    private Duration retryDelay(ApiCall call, CircleCiException failure, int attempt, Instant start) {
+    private Duration retryDelay(ApiCall call, CircleCiException failure, int attempt, Instant start,
+            SendMarker marker) {
         if (!failure.isRetryable()) {
             return null;
         }
         Duration retryAfter = failure instanceof RateLimitedException limited ? limited.retryAfter().orElse(null) : null;
-        if (call.isSentOnce() && !nothingSent(failure)) {
+        if (call.isSentOnce() && !nothingSent(failure, marker)) {
             throw call.outcomeUnknown().create(describe(failure), failure);
         }
         if (attempt >= policy.maxAttempts()) {
@@ -223,20 +231,18 @@ public final class ApiTransport {
         return delay;
     }
 
-    /** Whether CircleCI certainly did not act on the request: it was throttled, or no connection was made. */
-    private static boolean nothingSent(CircleCiException failure) {
-        if (failure instanceof RateLimitedException) {
-            return true;
-        }
-        if (failure instanceof CircleCiConnectionException) {
-            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                        || cause instanceof NoRouteToHostException) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * Whether CircleCI certainly did not act on the request: it was throttled, or the connection failed before a
+     * byte of the request was written (refused, DNS, TLS handshake, connect timeout).
+     */
+    private static boolean nothingSent(CircleCiException failure, SendMarker marker) {
+        return failure instanceof RateLimitedException
+                || failure instanceof CircleCiConnectionException && !marker.sending;
+    }
+
+    /** Set by the network interceptor when a request is about to be written to a connection. */
+    private static final class SendMarker {
+        volatile boolean sending;
     }
 
     private static String describe(CircleCiException failure) {
@@ -296,8 +302,8 @@ public final class ApiTransport {
         return url(call).encodedPath();
     }
 
-    private Request request(ApiCall call, HttpUrl url) {
-        Request.Builder request = new Request.Builder().url(url)
+    private Request request(ApiCall call, HttpUrl url, SendMarker marker) {
+        Request.Builder request = new Request.Builder().url(url).tag(SendMarker.class, marker)
                 .header("Circle-Token", token)
                 .header("Accept", "application/json")
                 .header("User-Agent", UserAgent.value());
