@@ -115,6 +115,10 @@ public final class ApiTransport {
 
     /** Every item of a paged list, following {@code next_page_token} until CircleCI sends none. */
     public <T> List<T> fetchAll(ApiCall call, Class<T> itemType) {
+        return fetchAll(call, itemType, MAX_PAGES);
+    }
+
+    <T> List<T> fetchAll(ApiCall call, Class<T> itemType, int maxPages) {
         JavaType pageType = Json.MAPPER.getTypeFactory().constructParametricType(Page.class, itemType);
         List<T> items = new ArrayList<>();
         Set<String> seenTokens = new HashSet<>();
@@ -128,10 +132,10 @@ public final class ApiTransport {
             if (next == null || next.isBlank()) {
                 return List.copyOf(items);
             }
-            if (!seenTokens.add(next) || pages >= MAX_PAGES) {
+            if (!seenTokens.add(next) || pages >= maxPages) {
                 String path = path(call);
                 throw new MalformedResponseException("CircleCI kept paging " + call.subject() + " at " + call.method()
-                        + " " + path + ": after " + pages + " pages it sent " + (pages >= MAX_PAGES
+                        + " " + path + ": after " + pages + " pages it sent " + (pages >= maxPages
                                 ? "yet another next_page_token" : "the page token '" + ServerMessage.cap(next)
                                         + "' a second time") + ", so the list would never end.",
                         "This is a fault of CircleCI or of a proxy in front of it; try again later. See " + ErrorTranslator.DOCS
