@@ -206,7 +206,7 @@ public final class ApiTransport {
         }
         String what = (e instanceof SocketTimeoutException ? "no answer within the timeout" : e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        return new CircleCiConnectionException("Could not reach CircleCI at " + api.scheme() + "://" + api.host() + ":"
+        return new CircleCiConnectionException("No answer from CircleCI at " + api.scheme() + "://" + api.host() + ":"
                 + api.port() + " for " + call.method() + " " + path + " (" + call.subject() + "): " + what + ".",
                 "Check the base URL, the network, the proxy settings and TLS trust (a proxy that intercepts TLS needs "
                         + "its certificate trusted by the JVM). See " + ErrorTranslator.DOCS + "#connection-problems.",
