@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** {@code circleci-trigger/<version> (Java <version>; <vm>)}: lets CircleCI support tell our traffic apart. */
-public final class UserAgent {
+final class UserAgent {
     private static final String VALUE = "circleci-trigger/" + version() + " (Java "
             + System.getProperty("java.version", "?") + "; " + System.getProperty("java.vm.name", "?") + ")";
 
     private UserAgent() {}
 
-    public static String value() {
+    static String value() {
         return VALUE;
     }
 
