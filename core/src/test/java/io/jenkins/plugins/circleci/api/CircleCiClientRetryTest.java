@@ -212,6 +212,18 @@ class CircleCiClientRetryTest {
     }
 
     @Test
+    void aRetryAfterBeyondTheTotalTimeIsNotWaitedFor() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "600").build());
+
+        RateLimitedException error = catchThrowableOfType(RateLimitedException.class,
+                () -> fixture.client().getWorkflow(WORKFLOW_ID));
+
+        assertThat(error.retryAfter()).contains(Duration.ofMinutes(10));
+        assertThat(fixture.sleeper.sleeps()).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void retriesStopAfterMaxAttempts() {
         for (int i = 0; i < 10; i++) {
             server.enqueue(json(500, ""));

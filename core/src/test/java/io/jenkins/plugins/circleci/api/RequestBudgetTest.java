@@ -175,6 +175,33 @@ class RequestBudgetTest {
     }
 
     @Test
+    void concurrentBlockingCallersAllGetAPermitInTurn() throws Exception {
+        RequestBudget budget = RequestBudget.create(new RateLimit(500, 1), java.time.Clock.systemUTC());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                tasks.add(() -> {
+                    int taken = 0;
+                    for (int i = 0; i < 5; i++) {
+                        if (budget.acquire(Duration.ofSeconds(10))) {
+                            taken++;
+                        }
+                    }
+                    return taken;
+                });
+            }
+            int total = 0;
+            for (Future<Integer> result : pool.invokeAll(tasks)) {
+                total += result.get();
+            }
+            assertThat(total).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void toStringShowsTheRateOnly() {
         assertThat(RequestBudget.forHost("h", "secret-token-" + UUID.randomUUID(), new RateLimit(5, 7), clock)
                 .toString()).isEqualTo("RequestBudget[5.0/s, burst 7]");
