@@ -150,41 +150,27 @@ class RequestBudgetTest {
     @Test
     void concurrentCallersNeverTakeMorePermitsThanTheBucketHolds() throws Exception {
         RequestBudget budget = RequestBudget.create(new RateLimit(1, 50), clock);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                tasks.add(() -> {
-                    int taken = 0;
-                    for (int i = 0; i < 100; i++) {
-                        if (budget.tryAcquire()) {
-                            taken++;
-                        }
-                    }
-                    return taken;
-                });
-            }
-            int total = 0;
-            for (Future<Integer> result : pool.invokeAll(tasks)) {
-                total += result.get();
-            }
-            assertThat(total).isEqualTo(50);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        assertThat(permitsTakenBy(8, 100, budget::tryAcquire)).isEqualTo(50);
     }
 
     @Test
     void concurrentBlockingCallersAllGetAPermitInTurn() throws Exception {
         RequestBudget budget = RequestBudget.create(new RateLimit(500, 1), java.time.Clock.systemUTC());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+
+        assertThat(permitsTakenBy(4, 5, () -> budget.acquire(Duration.ofSeconds(10)))).isEqualTo(20);
+    }
+
+    /** Runs {@code threads} threads that each try {@code tries} times; returns how many tries took a permit. */
+    private static int permitsTakenBy(int threads, int tries, Callable<Boolean> take) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < threads; t++) {
                 tasks.add(() -> {
                     int taken = 0;
-                    for (int i = 0; i < 5; i++) {
-                        if (budget.acquire(Duration.ofSeconds(10))) {
+                    for (int i = 0; i < tries; i++) {
+                        if (take.call()) {
                             taken++;
                         }
                     }
@@ -195,7 +181,7 @@ class RequestBudgetTest {
             for (Future<Integer> result : pool.invokeAll(tasks)) {
                 total += result.get();
             }
-            assertThat(total).isEqualTo(20);
+            return total;
         } finally {
             pool.shutdownNow();
         }
