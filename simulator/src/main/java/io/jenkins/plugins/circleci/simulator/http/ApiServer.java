@@ -1,0 +1,207 @@
+package io.jenkins.plugins.circleci.simulator.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.circleci.simulator.journal.Journal;
+import io.jenkins.plugins.circleci.simulator.journal.JournalEntry;
+import io.jenkins.plugins.circleci.simulator.journal.Redaction;
+import io.jenkins.plugins.circleci.simulator.model.Simulation;
+import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP front: the JDK's HttpServer on a bounded pool (idle keep-alive connections hold no thread, so thousands
+ * of polling clients are fine), fault injection before routing, and the journal after answering.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Simulation sim;
+    private final Journal journal;
+    private final FaultInjector faults;
+    private final String baseUrl;
+    private ApiRoutes routes;
+
+    public ApiServer(String bindAddress, int port, int threads, Simulation sim, Journal journal, long seed)
+            throws IOException {
+        this.sim = sim;
+        this.journal = journal;
+        this.faults = new FaultInjector(sim.scenario().faults(), seed);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 4096);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "circleci-simulator-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        String host = server.getAddress().getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+    }
+
+    /** Binds the routes (they need the base URL for links) and starts answering. */
+    public ApiServer start(Bodies bodies, int pageSize) {
+        this.routes = new ApiRoutes(sim, bodies, pageSize);
+        server.start();
+        return this;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) {
+        int status = 0;
+        String route = "* (unrouted)";
+        UUID pipelineId = null;
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String apiPath = Journal.apiPath(rawPath);
+        Instant at = sim.now();
+        byte[] body = new byte[0];
+        try (exchange) {
+            body = exchange.getRequestBody().readAllBytes();
+            FaultRule fault = faults.pick(method, apiPath);
+            if (fault != null && fault.kind() == FaultRule.Kind.DELAY) {
+                Thread.sleep(fault.delay().toMillis()); // a real-time delay, never on the simulator clock
+                fault = null;
+            }
+            if (fault != null) {
+                route = method + " (fault " + fault.kind().name().toLowerCase(Locale.ROOT) + ")";
+                status = writeFault(exchange, fault);
+                return;
+            }
+            ApiResponse response;
+            if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
+                String token = Auth.token(exchange.getRequestHeaders());
+                response = routes.handle(ApiRequest.of(method, rawPath, rawQuery, token, body));
+            } else {
+                response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)");
+            }
+            route = response.route();
+            pipelineId = response.pipelineId();
+            status = write(exchange, response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // A client that went away, or a bug: answer 500 when still possible, never kill the server thread.
+            LOG.log(Level.FINE, "request failed: " + method + " " + rawPath, e);
+            if (status == 0 && !(e instanceof IOException)) {
+                status = tryWrite500(exchange);
+            }
+        } finally {
+            if (pipelineId != null) {
+                sim.pipeline(pipelineId).ifPresent(p -> p.countRequest());
+            }
+            journal.record(new JournalEntry(method, rawPath, Redaction.query(rawQuery),
+                    redactedHeaders(exchange.getRequestHeaders()), body, status, at), apiPath, route);
+        }
+    }
+
+    private static int write(HttpExchange exchange, ApiResponse response) throws IOException {
+        Headers h = exchange.getResponseHeaders();
+        h.set("Content-Type", response.contentType());
+        response.headers().forEach(h::set);
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+        return response.status();
+    }
+
+    private static int writeFault(HttpExchange exchange, FaultRule fault) throws IOException {
+        switch (fault.kind()) {
+            case RATE_LIMIT -> {
+                long seconds = Math.max(1, (fault.retryAfter().toMillis() + 999) / 1000);
+                return write(exchange, ApiResponse.text(429, "Rate limited.", Map.of("Retry-After", Long.toString(seconds))));
+            }
+            case MALFORMED_JSON -> {
+                byte[] truncated = "{\"items\":[{\"id\":\"5034460f-c7c4-4c43".getBytes(StandardCharsets.UTF_8);
+                return write(exchange, new ApiResponse(fault.status(), "application/json;charset=utf-8", truncated,
+                        Map.of(), null, null));
+            }
+            case DISCONNECT -> {
+                // Announce more bytes than are sent, then close: the JDK closes the connection on the short body
+                // and the client fails while reading (OkHttp: "unexpected end of stream").
+                exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+                exchange.sendResponseHeaders(200, 4096);
+                OutputStream out = exchange.getResponseBody();
+                out.write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                try {
+                    out.close();
+                } catch (IOException expected) {
+                    // "insufficient bytes written to stream": exactly the point.
+                }
+                return 0;
+            }
+            default -> {
+                return write(exchange, ApiResponse.message(fault.status(), faultMessage(fault.status())));
+            }
+        }
+    }
+
+    private static String faultMessage(int status) {
+        return switch (status) {
+            case 500 -> "Internal server error.";
+            case 502 -> "Bad gateway.";
+            case 503 -> "Service unavailable.";
+            case 504 -> "Gateway timeout.";
+            default -> "Simulated fault.";
+        };
+    }
+
+    private static int tryWrite500(HttpExchange exchange) {
+        try {
+            return write(exchange, ApiResponse.message(500, "Internal server error."));
+        } catch (IOException | RuntimeException ignored) {
+            return 500;
+        }
+    }
+
+    private static Map<String, List<String>> redactedHeaders(Headers headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            String key = name.toLowerCase(Locale.ROOT);
+            out.put(key, Redaction.isSecretHeader(key)
+                    ? values.stream().map(Redaction::of).toList()
+                    : List.copyOf(values));
+        });
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+}

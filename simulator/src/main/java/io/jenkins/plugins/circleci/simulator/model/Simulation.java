@@ -1,0 +1,90 @@
+package io.jenkins.plugins.circleci.simulator.model;
+
+import io.jenkins.plugins.circleci.simulator.scenario.ProjectScenario;
+import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The simulated CircleCI: projects, pipelines and workflows, indexed for the API. Thread-safe; time comes from the
+ * clock only.
+ */
+public final class Simulation {
+
+    private final Scenario scenario;
+    private final Clock clock;
+    private final Ids ids;
+    private final UUID userId;
+    private final Map<String, SimProject> projects = new ConcurrentHashMap<>();
+    private final Map<UUID, SimPipeline> pipelines = new ConcurrentHashMap<>();
+    private final Map<UUID, SimWorkflow> workflows = new ConcurrentHashMap<>();
+
+    public Simulation(Scenario scenario, Clock clock, long seed) {
+        this.scenario = scenario;
+        this.clock = clock;
+        this.ids = new Ids(seed);
+        this.userId = ids.uuid();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Ids ids() {
+        return ids;
+    }
+
+    /** The one simulated user every valid token belongs to. */
+    public UUID userId() {
+        return userId;
+    }
+
+    /** The project, or empty when the scenario says this slug does not exist. */
+    public Optional<SimProject> project(String slug) {
+        SimProject known = projects.get(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ProjectScenario> script = scenario.project(slug);
+        return script.map(s -> projects.computeIfAbsent(slug, k -> new SimProject(this, k, s)));
+    }
+
+    public SimPipeline trigger(SimProject project, TriggerRequest request) {
+        SimPipeline p = project.newPipeline(ids, request, now());
+        pipelines.put(p.id(), p);
+        p.allWorkflows().forEach(w -> workflows.put(w.id(), w));
+        return p;
+    }
+
+    public Optional<SimPipeline> pipeline(UUID id) {
+        return Optional.ofNullable(pipelines.get(id));
+    }
+
+    public Optional<SimWorkflow> workflow(UUID id) {
+        return Optional.ofNullable(workflows.get(id));
+    }
+
+    /** A visible workflow: one that a client could have seen in its pipeline's list by now. */
+    public Optional<WorkflowView> visibleWorkflow(UUID id) {
+        return workflow(id).flatMap(w -> w.pipeline().view(w, now()));
+    }
+
+    public Optional<SimWorkflow> rerun(SimWorkflow original) {
+        Optional<SimWorkflow> rerun = original.pipeline().rerun(ids, original, now());
+        rerun.ifPresent(w -> workflows.put(w.id(), w));
+        return rerun;
+    }
+
+    public List<SimPipeline> allPipelines() {
+        return List.copyOf(pipelines.values());
+    }
+}
