@@ -142,11 +142,13 @@ public final class SimWorkflow {
         Map<SimJob, JobView> views = new HashMap<>();
         List<JobView> out = new ArrayList<>();
         for (SimJob job : jobs) {
+            // Dependencies see the state at the cancel instant: a job blocked behind a canceled one is canceled
+            // too, not "not_run".
             JobView v = progress(job, views, jobsStart, horizon, user);
+            views.put(job, v);
             if (canceledAt != null && !v.terminal()) {
                 v = new JobView(job, "canceled", v.startedAt(), canceledAt, v.number(), v.approvedBy(), user);
             }
-            views.put(job, v);
             out.add(v);
         }
         return Optional.of(summarize(createdAt, jobsStart, out, user));
