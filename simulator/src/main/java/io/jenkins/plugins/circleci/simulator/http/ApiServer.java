@@ -34,6 +34,14 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each response then waits for
+        // the client's delayed ACK (~40 ms on Linux). Read once, when the JDK server first loads: set it early.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService pool;
     private final Simulation sim;
@@ -78,17 +86,29 @@ public final class ApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange exchange) {
-        int status = 0;
-        String route = "* (unrouted)";
-        UUID pipelineId = null;
+    /**
+     * Answers one request. A simulated disconnect ends by throwing: the JDK server closes the connection only when
+     * a handler fails, and a closed connection after a short body is exactly what the fault is about.
+     */
+    private void handle(HttpExchange exchange) throws IOException {
+        if (answer(exchange)) {
+            throw new IOException("simulated disconnect: connection closed mid-response");
+        }
+    }
+
+    /**
+     * Answers a request; true when the connection must now be dropped. The journal is written before the response,
+     * so a client that has its answer always finds its request in the journal.
+     */
+    private boolean answer(HttpExchange exchange) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String apiPath = Journal.apiPath(rawPath);
         Instant at = sim.now();
         byte[] body = new byte[0];
-        try (exchange) {
+        boolean recorded = false;
+        try {
             body = exchange.getRequestBody().readAllBytes();
             FaultRule fault = faults.pick(method, apiPath);
             if (fault != null && fault.kind() == FaultRule.Kind.DELAY) {
@@ -96,9 +116,13 @@ public final class ApiServer implements AutoCloseable {
                 fault = null;
             }
             if (fault != null) {
-                route = method + " (fault " + fault.kind().name().toLowerCase(Locale.ROOT) + ")";
-                status = writeFault(exchange, fault);
-                return;
+                boolean disconnect = fault.kind() == FaultRule.Kind.DISCONNECT;
+                // 0 in the journal = no complete response (the connection was closed mid-response).
+                record(exchange, method, rawPath, rawQuery, apiPath, body, disconnect ? 0 : fault.status(), at,
+                        method + " (fault " + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
+                recorded = true;
+                writeFault(exchange, fault);
+                return disconnect;
             }
             ApiResponse response;
             if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
@@ -107,24 +131,32 @@ public final class ApiServer implements AutoCloseable {
             } else {
                 response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)");
             }
-            route = response.route();
-            pipelineId = response.pipelineId();
-            status = write(exchange, response);
+            if (response.pipelineId() != null) {
+                sim.pipeline(response.pipelineId()).ifPresent(p -> p.countRequest());
+            }
+            record(exchange, method, rawPath, rawQuery, apiPath, body, response.status(), at, response.route());
+            recorded = true;
+            write(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             // A client that went away, or a bug: answer 500 when still possible, never kill the server thread.
             LOG.log(Level.FINE, "request failed: " + method + " " + rawPath, e);
-            if (status == 0 && !(e instanceof IOException)) {
-                status = tryWrite500(exchange);
+            if (!recorded) {
+                record(exchange, method, rawPath, rawQuery, apiPath, body, 500, at, method + " (error)");
+                recorded = true;
+                tryWrite500(exchange);
             }
         } finally {
-            if (pipelineId != null) {
-                sim.pipeline(pipelineId).ifPresent(p -> p.countRequest());
-            }
-            journal.record(new JournalEntry(method, rawPath, Redaction.query(rawQuery),
-                    redactedHeaders(exchange.getRequestHeaders()), body, status, at), apiPath, route);
+            exchange.close();
         }
+        return false;
+    }
+
+    private void record(HttpExchange exchange, String method, String rawPath, String rawQuery, String apiPath,
+                        byte[] body, int status, Instant at, String route) {
+        journal.record(new JournalEntry(method, rawPath, Redaction.query(rawQuery),
+                redactedHeaders(exchange.getRequestHeaders()), body, status, at), apiPath, route);
     }
 
     private static int write(HttpExchange exchange, ApiResponse response) throws IOException {
@@ -138,34 +170,28 @@ public final class ApiServer implements AutoCloseable {
         return response.status();
     }
 
-    private static int writeFault(HttpExchange exchange, FaultRule fault) throws IOException {
+    private static void writeFault(HttpExchange exchange, FaultRule fault) throws IOException {
         switch (fault.kind()) {
             case RATE_LIMIT -> {
                 long seconds = Math.max(1, (fault.retryAfter().toMillis() + 999) / 1000);
-                return write(exchange, ApiResponse.text(429, "Rate limited.", Map.of("Retry-After", Long.toString(seconds))));
+                write(exchange, ApiResponse.text(429, "Rate limited.", Map.of("Retry-After", Long.toString(seconds))));
             }
             case MALFORMED_JSON -> {
                 byte[] truncated = "{\"items\":[{\"id\":\"5034460f-c7c4-4c43".getBytes(StandardCharsets.UTF_8);
-                return write(exchange, new ApiResponse(fault.status(), "application/json;charset=utf-8", truncated,
+                write(exchange, new ApiResponse(fault.status(), "application/json;charset=utf-8", truncated,
                         Map.of(), null, null));
             }
             case DISCONNECT -> {
-                // Announce more bytes than are sent, then close: the JDK closes the connection on the short body
-                // and the client fails while reading (OkHttp: "unexpected end of stream").
+                // Announce more bytes than are sent; the caller then drops the connection, so the client fails
+                // while reading the body (OkHttp: "unexpected end of stream").
                 exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
                 exchange.sendResponseHeaders(200, 4096);
                 OutputStream out = exchange.getResponseBody();
                 out.write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                try {
-                    out.close();
-                } catch (IOException expected) {
-                    // "insufficient bytes written to stream": exactly the point.
-                }
-                return 0;
             }
             default -> {
-                return write(exchange, ApiResponse.message(fault.status(), faultMessage(fault.status())));
+                write(exchange, ApiResponse.message(fault.status(), faultMessage(fault.status())));
             }
         }
     }
@@ -180,11 +206,11 @@ public final class ApiServer implements AutoCloseable {
         };
     }
 
-    private static int tryWrite500(HttpExchange exchange) {
+    private static void tryWrite500(HttpExchange exchange) {
         try {
-            return write(exchange, ApiResponse.message(500, "Internal server error."));
+            write(exchange, ApiResponse.message(500, "Internal server error."));
         } catch (IOException | RuntimeException ignored) {
-            return 500;
+            // the client is gone
         }
     }
 
