@@ -48,7 +48,8 @@ public final class WebhookDispatcher {
     private final List<WebhookAttempt> attempts = new CopyOnWriteArrayList<>();
     private final Duration backoff;
     private final int maxAttempts;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final class Delivery {
         final WebhookTarget target;
