@@ -34,7 +34,6 @@ public final class Main implements Callable<Integer> {
 
     private final PrintStream out;
     private final CountDownLatch stop;
-    private volatile CircleCiSimulator running;
 
     Main(PrintStream out, CountDownLatch stop) {
         this.out = out;
@@ -55,10 +54,15 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Scenario script = scenario == null ? Scenario.defaults() : Scenario.fromFile(scenario);
+        Scenario script;
+        try {
+            script = scenario == null ? Scenario.defaults() : Scenario.fromFile(scenario);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("circleci-simulator: " + e.getMessage());
+            return 2;
+        }
         try (CircleCiSimulator sim = CircleCiSimulator.builder().port(port).bindAddress(bind).scenario(script)
                 .seed(seed).pageSize(pageSize).start()) {
-            running = sim;
             out.println(sim.baseUrl());
             out.println("CircleCI API v2 simulator: " + sim.apiUrl() + " (any non-empty token unless the scenario says otherwise)");
             out.flush();
