@@ -170,4 +170,37 @@ class WebhookTest {
             assertThat(received).hasSize(2);
         }
     }
+
+    @Test
+    void aRerunAfterCompletionIsReportedToo() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (CircleCiSimulator sim = start(clock, null)) {
+            Http http = new Http(sim);
+            String id = http.trigger("gh/acme/api");
+            clock.advance(Duration.ofMinutes(1));
+            sim.deliverDueWebhooks();
+            assertThat(received).hasSize(2);
+            String wf = http.workflows(id).get(0).get("id").asText();
+            assertThat(http.post("/workflow/" + wf + "/rerun", "{}").status()).isEqualTo(202);
+            clock.advance(Duration.ofMinutes(1));
+            sim.deliverDueWebhooks();
+            assertThat(received).hasSize(4);
+            assertThat(received.get(3).json().get("workflow").get("id").asText()).isNotEqualTo(wf);
+        }
+    }
+
+    @Test
+    void aWebhookAddedAtRunTimeSeesEarlierPipelines() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (CircleCiSimulator sim = CircleCiSimulator.builder().clock(clock).webhookPollInterval(null).start()) {
+            new Http(sim).trigger("gh/acme/api");
+            sim.addWebhook(new WebhookTarget(url, null, null, List.of("workflow-completed"), null));
+            clock.advance(Duration.ofMinutes(1));
+            sim.deliverDueWebhooks();
+            assertThat(received).hasSize(2); // the default scenario's two workflows
+            assertThat(received).allMatch(r -> !r.headers().containsKey("circleci-signature"));
+            sim.deliverDueWebhooks();
+            assertThat(received).as("nothing twice").hasSize(2);
+        }
+    }
 }

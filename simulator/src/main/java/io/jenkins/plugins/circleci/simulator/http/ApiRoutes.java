@@ -224,7 +224,7 @@ final class ApiRoutes {
             response = switch (s.get(2)) {
                 case "job" -> paged(req, view.get().jobs(), bodies::job);
                 case "cancel" -> {
-                    pipeline.cancel(w, sim.now());
+                    sim.cancel(w);
                     yield ApiResponse.message(202, "Accepted.");
                 }
                 case "approve" -> approve(w, s.get(3));
@@ -262,7 +262,7 @@ final class ApiRoutes {
         if (!isApprovalJob) {
             return ApiResponse.message(404, "Approval request not found.");
         }
-        if (!w.pipeline().approve(w, id.get(), sim.now())) {
+        if (!sim.approve(w, id.get())) {
             return ApiResponse.message(400, "Approval job is not on hold.");
         }
         return ApiResponse.message(202, "Accepted.");

@@ -27,6 +27,8 @@ public final class SimPipeline {
     private final String revision;
     private final List<SimWorkflow> workflows = new ArrayList<>();
     private final LongAdder requests = new LongAdder();
+    /** Counts workflows added after the trigger (manual reruns), so watchers know to look again. */
+    private volatile long additions;
 
     SimPipeline(Ids ids, SimProject project, long number, ProjectScenario scenario, TriggerRequest trigger,
                 Instant createdAt) {
@@ -101,6 +103,11 @@ public final class SimPipeline {
     /** Requests that concerned this pipeline, its workflows or its jobs (for the bench's cost per wait). */
     public long requestCount() {
         return requests.sum();
+    }
+
+    /** Grows each time a workflow is added after the trigger (a manual rerun). */
+    public long additions() {
+        return additions;
     }
 
     public void countRequest() {
@@ -184,6 +191,7 @@ public final class SimPipeline {
         WorkflowSpec spec = RerunSpecs.manual(original.spec(), scenario.manualRerunOutcome());
         SimWorkflow rerun = new SimWorkflow(ids, this, spec, null, SimWorkflow.Appearance.at(now));
         workflows.add(rerun);
+        additions++;
         return Optional.of(rerun);
     }
 

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The simulated CircleCI: projects, pipelines and workflows, indexed for the API. Thread-safe; time comes from the
@@ -23,6 +26,9 @@ public final class Simulation {
     private final Map<String, SimProject> projects = new ConcurrentHashMap<>();
     private final Map<UUID, SimPipeline> pipelines = new ConcurrentHashMap<>();
     private final Map<UUID, SimWorkflow> workflows = new ConcurrentHashMap<>();
+    private final List<Consumer<SimPipeline>> triggerListeners = new CopyOnWriteArrayList<>();
+    /** Bumped by every client action that changes what the clock alone would compute. */
+    private final AtomicLong version = new AtomicLong();
 
     public Simulation(Scenario scenario, Clock clock, long seed) {
         this.scenario = scenario;
@@ -62,7 +68,38 @@ public final class Simulation {
         SimPipeline p = project.newPipeline(ids, request, now());
         pipelines.put(p.id(), p);
         p.allWorkflows().forEach(w -> workflows.put(w.id(), w));
+        version.incrementAndGet();
+        triggerListeners.forEach(l -> l.accept(p));
         return p;
+    }
+
+    /** Called with every new pipeline and every pipeline that gets a new workflow (the webhook dispatcher watches them). */
+    public void onPipelineChange(Consumer<SimPipeline> listener) {
+        triggerListeners.add(listener);
+    }
+
+    /**
+     * A counter of client actions (trigger, cancel, approve, rerun). With the clock, it tells whether anything can
+     * have changed since a previous look.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /** Cancels a workflow (nothing happens if it has finished). */
+    public void cancel(SimWorkflow workflow) {
+        if (workflow.pipeline().cancel(workflow, now())) {
+            version.incrementAndGet();
+        }
+    }
+
+    /** Approves an approval job of a workflow; false if it is not on hold. */
+    public boolean approve(SimWorkflow workflow, UUID approvalRequestId) {
+        boolean approved = workflow.pipeline().approve(workflow, approvalRequestId, now());
+        if (approved) {
+            version.incrementAndGet();
+        }
+        return approved;
     }
 
     public Optional<SimPipeline> pipeline(UUID id) {
@@ -80,7 +117,11 @@ public final class Simulation {
 
     public Optional<SimWorkflow> rerun(SimWorkflow original) {
         Optional<SimWorkflow> rerun = original.pipeline().rerun(ids, original, now());
-        rerun.ifPresent(w -> workflows.put(w.id(), w));
+        rerun.ifPresent(w -> {
+            workflows.put(w.id(), w);
+            version.incrementAndGet();
+            triggerListeners.forEach(l -> l.accept(w.pipeline()));
+        });
         return rerun;
     }
 

@@ -41,13 +41,16 @@ public final class WebhookDispatcher {
     private final Simulation sim;
     private final WebhookPayloads payloads;
     private final List<WebhookTarget> targets = new CopyOnWriteArrayList<>();
-    private final Map<SimPipeline, Set<String>> watched = new ConcurrentHashMap<>();
-    /** Pipelines whose every event has been queued: never looked at again. */
-    private final Set<SimPipeline> done = ConcurrentHashMap.newKeySet();
+    /** Pipelines that may still produce events. Finished ones leave it, until a rerun brings them back. */
+    private final Set<SimPipeline> watched = ConcurrentHashMap.newKeySet();
+    /** Keys of the events already queued, per pipeline. */
+    private final Map<SimPipeline, Set<String>> sent = new ConcurrentHashMap<>();
     private final List<Delivery> queue = new ArrayList<>();
     private final List<WebhookAttempt> attempts = new CopyOnWriteArrayList<>();
     private final Duration backoff;
     private final int maxAttempts;
+    private Instant lastScanAt;
+    private long lastScanVersion;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -74,20 +77,24 @@ public final class WebhookDispatcher {
         this.targets.addAll(initialTargets);
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
+        sim.onPipelineChange(this::watch);
     }
 
-    public void addTarget(WebhookTarget target) {
+    /** Adds a receiver; pipelines triggered before it was added are watched too. */
+    public synchronized void addTarget(WebhookTarget target) {
         targets.add(target);
+        sim.allPipelines().forEach(this::watch);
+        lastScanAt = null;
     }
 
     public boolean hasTargets() {
         return !targets.isEmpty();
     }
 
-    /** Starts watching a new pipeline for completions. */
+    /** Starts (or resumes) watching a pipeline for completions. */
     public void watch(SimPipeline pipeline) {
-        if (hasTargets() && !done.contains(pipeline)) {
-            watched.putIfAbsent(pipeline, ConcurrentHashMap.newKeySet());
+        if (hasTargets()) {
+            watched.add(pipeline);
         }
     }
 
@@ -100,16 +107,32 @@ public final class WebhookDispatcher {
         if (targets.isEmpty()) {
             return;
         }
-        sim.allPipelines().forEach(this::watch);
         Instant now = sim.now();
-        for (Iterator<Map.Entry<SimPipeline, Set<String>>> it = watched.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<SimPipeline, Set<String>> e = it.next();
-            collect(e.getKey(), e.getValue(), now);
-            if (e.getKey().completedAt(now).isPresent()) {
-                it.remove();
-                done.add(e.getKey());
+        // Nothing can have completed if neither the clock nor a client action moved since the last look: with a
+        // ManualClock at rest, polling costs nothing however many pipelines are watched.
+        if (!now.equals(lastScanAt) || sim.version() != lastScanVersion) {
+            lastScanVersion = sim.version();
+            lastScanAt = now;
+            scan(now);
+        }
+        sendDue();
+    }
+
+    private void scan(Instant now) {
+        for (SimPipeline pipeline : List.copyOf(watched)) {
+            long additions = pipeline.additions();
+            collect(pipeline, sent.computeIfAbsent(pipeline, p -> ConcurrentHashMap.newKeySet()), now);
+            // A rerun racing with this look bumps additions() before it re-watches: keep watching then.
+            if (pipeline.completedAt(now).isPresent() && pipeline.additions() == additions) {
+                watched.remove(pipeline);
+                if (pipeline.additions() != additions) {
+                    watched.add(pipeline);
+                }
             }
         }
+    }
+
+    private void sendDue() {
         long nowNanos = System.nanoTime();
         for (Iterator<Delivery> it = queue.iterator(); it.hasNext(); ) {
             Delivery d = it.next();
@@ -127,7 +150,7 @@ public final class WebhookDispatcher {
         }
     }
 
-    private void collect(SimPipeline pipeline, Set<String> sent, Instant now) {
+    private void collect(SimPipeline pipeline, Set<String> alreadySent, Instant now) {
         PipelineView view = pipeline.view(now);
         record Event(Instant at, String key, String type, WorkflowView w, JobView j) {
         }
@@ -144,7 +167,7 @@ public final class WebhookDispatcher {
         }
         events.sort(Comparator.comparing(Event::at));
         for (Event event : events) {
-            if (!sent.add(event.key())) {
+            if (!alreadySent.add(event.key())) {
                 continue;
             }
             for (WebhookTarget target : targets) {
