@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,10 +39,10 @@ class AuthAndRoutingTest {
     @Test
     void acceptsCircleTokenBearerAndBasicAuthentication() {
         String basic = Base64.getEncoder().encodeToString("tok:".getBytes(StandardCharsets.UTF_8));
-        for (Map<String, String> headers : new Map[] {
+        for (Map<String, String> headers : List.of(
                 Map.of("Circle-Token", "tok"),
                 Map.of("Authorization", "Bearer tok"),
-                Map.of("Authorization", "Basic " + basic)}) {
+                Map.of("Authorization", "Basic " + basic))) {
             assertThat(http.send("GET", "/me", null, headers).status()).as(headers.keySet().toString()).isEqualTo(200);
             assertThat(http.send("POST", "/project/gh/acme/api/pipeline", "{}", headers).status()).isEqualTo(201);
         }
@@ -49,7 +50,7 @@ class AuthAndRoutingTest {
 
     @Test
     void aMissingOrInvalidTokenLooksLikeAMissingProjectButMeSays401() {
-        for (Map<String, String> headers : new Map[] {Map.<String, String>of(), Map.of("Circle-Token", "bad-token")}) {
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Circle-Token", "bad-token"))) {
             Http.Reply trigger = http.send("POST", "/project/gh/acme/api/pipeline", "{}", headers);
             assertThat(trigger.status()).isEqualTo(404);
             assertThat(trigger.message()).isEqualTo("Project not found");

@@ -121,8 +121,7 @@ final class TriggerBodies {
         if (node.size() > 100) {
             throw new Invalid("Too many pipeline parameters: " + node.size() + " (at most 100).");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = e.getKey();
             JsonNode v = e.getValue();
             if (key.length() > 128) {

@@ -50,8 +50,7 @@ final class ScenarioReader {
                 "valid_tokens", "invalid_tokens");
         Map<String, ProjectScenario> projects = new LinkedHashMap<>();
         JsonNode projectNodes = root.path("projects");
-        for (Iterator<Map.Entry<String, JsonNode>> it = projectNodes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : projectNodes.properties()) {
             projects.put(e.getKey(), project(e.getValue(), "$.projects['" + e.getKey() + "']"));
         }
         ProjectScenario defaultProject = root.has("default_project")
