@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * <p>The spec marks nullable fields with Swagger 2's {@code x-nullable: true}, which OpenAPI 3 validators ignore, so
  * read literally it forbids the nulls CircleCI really sends ({@code stopped_at}, {@code next_page_token},
  * {@code avatar_url}...). The validator here reads a copy where each {@code x-nullable: true} also says
- * {@code nullable: true}; {@link #xNullableFieldsReallyAreNull_realBehaviourDiffersFromSpec} shows why. Other places
+ * {@code nullable: true} (the operations served here use {@code x-nullable} only, never OpenAPI 3's {@code nullable});
+ * {@link #xNullableFieldsReallyAreNull_realBehaviourDiffersFromSpec} shows why. Other places
  * where the real API differs from the spec are filtered narrowly, in tests named {@code ..._realBehaviourDiffersFromSpec}.
  */
 class ContractTest {
@@ -325,6 +326,22 @@ class ContractTest {
         assertValid("GET", unknown, http.get(unknown));
         assertValid("GET", "/workflow/5034460f-c7c4-4c43-9457-de07e2029e7b",
                 http.get("/workflow/5034460f-c7c4-4c43-9457-de07e2029e7b"));
+        assertValid("GET", "/project/" + slug("gh/acme/api") + "/job/99999", http.get("/project/gh/acme/api/job/99999"));
+        assertValid("GET", "/project/" + slug("gh/acme/api") + "/pipeline",
+                http.get("/project/gh/acme/api/pipeline?page-token=bogus"));
+
+        String id = http.trigger("gh/acme/api");
+        CLOCK.advance(Duration.ofSeconds(2));
+        String build = byName(http.workflows(id), "build").get("id").asText();
+        Http.Reply notApproval = http.post("/workflow/" + build + "/approve/" + build, null);
+        assertThat(notApproval.status()).isEqualTo(404);
+        assertValid("POST", "/workflow/" + build + "/approve/" + build, notApproval);
+        Http.Reply stillRunning = http.post("/workflow/" + build + "/rerun", null);
+        assertThat(stillRunning.status()).isEqualTo(400);
+        assertValid("POST", "/workflow/" + build + "/rerun", stillRunning);
+        Http.Reply me = http.send("GET", "/me", null, Map.of("Authorization", "Bearer "));
+        assertThat(me.status()).isEqualTo(401);
+        assertValid("GET", "/me", me);
     }
 
     @Test
