@@ -4,6 +4,7 @@ import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Decides which requests a fault hits. Each rule counts the requests it matches and, for {@code rate}, draws from its
@@ -15,12 +16,18 @@ final class FaultInjector {
 
     private static final class RuleState {
         final FaultRule rule;
+        final Pattern path;
         final AtomicLong matched = new AtomicLong();
         final Random random;
 
         RuleState(FaultRule rule, long seed) {
             this.rule = rule;
+            this.path = Pattern.compile(rule.pathPattern());
             this.random = new Random(seed);
+        }
+
+        boolean appliesTo(String method, String apiPath) {
+            return ("*".equals(rule.method()) || rule.method().equalsIgnoreCase(method)) && path.matcher(apiPath).find();
         }
 
         synchronized boolean hits() {
@@ -49,7 +56,7 @@ final class FaultInjector {
     FaultRule pick(String method, String apiPath) {
         FaultRule chosen = null;
         for (RuleState state : rules) {
-            if (state.rule.appliesTo(method, apiPath) && state.hits() && chosen == null) {
+            if (state.appliesTo(method, apiPath) && state.hits() && chosen == null) {
                 chosen = state.rule;
             }
         }

@@ -33,7 +33,7 @@ public final class Journal {
     public void record(JournalEntry entry, String apiPath, String route) {
         total.increment();
         countsByRequest.computeIfAbsent(entry.method() + " " + apiPath, k -> new LongAdder()).increment();
-        countsByRoute.computeIfAbsent(route, k -> new LongAdder()).increment();
+        countsByRoute.computeIfAbsent(route == null ? "* (unrouted)" : route, k -> new LongAdder()).increment();
         if (capacity > 0) {
             synchronized (entries) {
                 if (entries.size() == capacity) {
