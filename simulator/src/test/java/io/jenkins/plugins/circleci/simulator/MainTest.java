@@ -46,6 +46,22 @@ class MainTest {
     }
 
     @Test
+    void boundToEveryInterfaceItStillPrintsAUsableLoopbackUrl() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        CountDownLatch stop = new CountDownLatch(1);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> Main.run(new String[] {"--bind", "0.0.0.0"}, out, stop));
+        String base = awaitFirstLine(bytes);
+        assertThat(base).startsWith("http://127.0.0.1:");
+        HttpResponse<String> me = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v2/me"))
+                .header("Authorization", "Bearer x").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        stop.countDown();
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
     void aBadScenarioFileFailsWithANonZeroExitCode(@TempDir Path dir) throws Exception {
         Path scenario = dir.resolve("bad.yaml");
         Files.writeString(scenario, "projetcs: {}\n");

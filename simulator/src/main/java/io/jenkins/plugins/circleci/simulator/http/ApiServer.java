@@ -63,7 +63,9 @@ public final class ApiServer implements AutoCloseable {
         });
         server.setExecutor(pool);
         server.createContext("/", this::handle);
-        String host = server.getAddress().getAddress().getHostAddress();
+        java.net.InetAddress bound = server.getAddress().getAddress();
+        // Bound to every interface: loopback is the one address that surely reaches it from this machine.
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
