@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A fault injected on chosen requests, e.g. "the first 3 GETs of /pipeline/.../workflow get 503":
- * {@code FaultRule.status(503).on("GET", "/pipeline/.*&#47;workflow").first(3)}.
+ * {@code FaultRule.status(503).on("GET", "/pipeline/[^/]+/workflow").first(3)}.
  *
  * <p>{@code pathPattern} is a regular expression searched (not matched whole) in the request path relative to
  * {@code /api/v2}, e.g. {@code /pipeline/[^/]+$}. Which matching requests are hit is chosen by {@code first}

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  *     .project("gh/acme/api", p -> p
  *         .workflow("build", w -> w.job("test", Duration.ofSeconds(30)))
  *         .workflow("deploy", w -> w.approval("hold").job("ship", Duration.ofSeconds(10), "failed")))
- *     .fault(FaultRule.status(503).on("GET", "/pipeline/.*&#47;workflow").first(3))
+ *     .fault(FaultRule.status(503).on("GET", "/pipeline/[^/]+/workflow").first(3))
  *     .invalidToken("bad-token")
  *     .build();
  * }</pre>
