@@ -3,26 +3,20 @@ package io.jenkins.plugins.circleci.trigger;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.model.Job;
-import io.jenkins.plugins.circleci.api.model.JobStatus;
 import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineError;
 import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
-import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import io.jenkins.plugins.circleci.trigger.Assessment.Done;
-import io.jenkins.plugins.circleci.trigger.Assessment.Remark;
 import io.jenkins.plugins.circleci.trigger.Assessment.Waiting;
 import io.jenkins.plugins.circleci.trigger.CompletionRule.Progress;
-import io.jenkins.plugins.circleci.trigger.WatchState.SeenWorkflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -274,21 +268,10 @@ final class Watch implements WatchHandle {
         return untilDeadline(schedule.afterFailures(failures, retryAfter, random), now);
     }
 
-    /** Lists the jobs of workflows that failed (to name the failed jobs) or wait for approval (to name the gate). */
+    /** Lists the jobs Announcements needs; a job list CircleCI refuses is announced without, not retried. */
     private Map<String, List<Job>> fetchJobs(Observation look, WatchState s, Assessment assessment) {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (Workflow w : look.workflows()) {
-            if (reported(w) && failedJobsWorthListing(w) && !s.announced().contains(failedJobsKey(w))) {
-                wanted.add(w.id());
-            }
-        }
-        for (Remark r : assessment.remarks()) {
-            if (r.kind() == Remark.Kind.ON_HOLD && !s.announced().contains(r.key())) {
-                wanted.add(r.workflowId());
-            }
-        }
         Map<String, List<Job>> jobs = new LinkedHashMap<>();
-        for (String workflowId : wanted) {
+        for (String workflowId : Announcements.workflowsNeedingJobs(look, s, assessment, options)) {
             try {
                 jobs.put(workflowId, api.listJobs(workflowId));
             } catch (CircleCiException e) {
@@ -303,85 +286,18 @@ final class Watch implements WatchHandle {
         return jobs;
     }
 
-    private boolean reported(Workflow w) {
-        return options.counts(w.name()) || w.isSetup();
-    }
-
-    private static boolean failedJobsWorthListing(Workflow w) {
-        return CompletionRule.progress(w) == Progress.TERMINAL && !w.status().equals(WorkflowStatus.SUCCESS)
-                && !w.status().equals(WorkflowStatus.CANCELED) && !w.status().equals(WorkflowStatus.NOT_RUN);
-    }
-
-    private static String failedJobsKey(Workflow w) {
-        return "failed-jobs:" + w.id();
-    }
-
     /** Announces what changed and saves the new state. Returns whether any workflow changed status. */
     private boolean commit(Observation look, WatchState candidate, Assessment assessment, Map<String, List<Job>> jobs,
             Instant now) {
-        Links links = links(candidate);
-        List<ProgressEvent> events = new ArrayList<>();
-        Set<String> announced = new LinkedHashSet<>();
-        Map<String, SeenWorkflow> seen = new LinkedHashMap<>();
-        boolean changed = !candidate.equals(state);
-        if (look.errored() && !candidate.announced().contains("errored")) {
-            events.add(new ProgressEvent.PipelineErrored(look.pipelineErrors()));
-            announced.add("errored");
-        }
-        for (Workflow w : look.workflows()) {
-            seen.put(w.id(), new SeenWorkflow(w.name(), w.status().value(), w.isSetup(), w.createdAt()));
-            SeenWorkflow before = candidate.workflows().get(w.id());
-            if (before != null && before.status().equals(w.status().value())) {
-                continue;
-            }
-            changed = true;
-            if (reported(w)) {
-                Instant end = w.stoppedAt() != null ? w.stoppedAt() : now;
-                Duration took = w.createdAt() == null ? null : Duration.between(w.createdAt(), end);
-                events.add(new ProgressEvent.WorkflowStatusChanged(w.id(), w.name(),
-                        before == null ? null : before.status(), w.status().value(), took, links.workflow(w.id())));
-            }
-        }
-        for (Workflow w : look.workflows()) {
-            List<Job> failedJobs = jobs.containsKey(w.id()) && failedJobsWorthListing(w) ? jobs.get(w.id()) : null;
-            if (failedJobs != null && !candidate.announced().contains(failedJobsKey(w))) {
-                announced.add(failedJobsKey(w));
-                List<ProgressEvent.JobLink> failedLinks = failedJobs.stream().filter(j -> j.status().isFailure())
-                        .map(j -> new ProgressEvent.JobLink(j.name(), j.status().value(),
-                                links.job(w.id(), j.jobNumber())))
-                        .toList();
-                if (!failedLinks.isEmpty()) {
-                    events.add(new ProgressEvent.FailedJobs(w.id(), w.name(), failedLinks));
-                }
-            }
-        }
-        for (Remark r : assessment.remarks()) {
-            if (candidate.announced().contains(r.key()) || !announced.add(r.key())) {
-                continue;
-            }
-            String link = r.workflowId() == null ? null : links.workflow(r.workflowId());
-            events.add(switch (r.kind()) {
-                case NOTICE -> new ProgressEvent.Notice(r.text(), link);
-                case WARNING -> new ProgressEvent.Warning(r.text());
-                case ON_HOLD -> new ProgressEvent.Notice(r.text() + approvalJobs(jobs.get(r.workflowId())), link);
-            });
-        }
-        WatchState updated = candidate.withProgress(seen, assessment.graceStarts(), announced);
-        events.forEach(this::emit);
+        Announcements news = Announcements.of(look, candidate, assessment, jobs, options, now, links(candidate));
+        WatchState updated = candidate.withProgress(news.seen(), assessment.graceStarts(), news.announced());
+        boolean changed = news.statusChanged() || !candidate.equals(state);
+        news.events().forEach(this::emit);
         if (!updated.equals(state)) {
             state = updated;
             publish(updated);
         }
         return changed;
-    }
-
-    private static String approvalJobs(List<Job> jobs) {
-        if (jobs == null) {
-            return "";
-        }
-        List<String> names = jobs.stream().filter(j -> j.isApproval() && j.status().equals(JobStatus.ON_HOLD))
-                .map(Job::name).toList();
-        return names.isEmpty() ? "" : " of " + String.join(", ", names);
     }
 
     private void finish(Done done, Observation look) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import io.jenkins.plugins.circleci.api.error.UnauthorizedException;
+import io.jenkins.plugins.circleci.simulator.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class PipelineWatcherTest {
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final VirtualScheduler scheduler = new VirtualScheduler(clock);
     private final PipelineWatcher watcher = new PipelineWatcher(scheduler, clock, false, RandomGenerator.of("L64X128MixRandom"));
     private final FakeCircleCi circleci = new FakeCircleCi();

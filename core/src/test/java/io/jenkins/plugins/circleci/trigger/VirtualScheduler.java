@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.trigger;
 
+import io.jenkins.plugins.circleci.simulator.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,13 @@ import java.util.function.BooleanSupplier;
  * run on the test's thread in time order, the clock set to each task's time. Hours of waiting take milliseconds.
  */
 final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
     private long sequence;
     private boolean shutdown;
     private int ran;
 
-    VirtualScheduler(MutableClock clock) {
+    VirtualScheduler(ManualClock clock) {
         this.clock = clock;
     }
 
