@@ -202,13 +202,14 @@ final class Watch implements WatchHandle {
         try {
             List<String> errors = List.of();
             if (needsPipeline(candidate)) {
-                Pipeline p = api.getPipeline(candidate.pipelineId());
+                Pipeline p = Observation.wellFormed(api.getPipeline(candidate.pipelineId()));
                 candidate = candidate.withPipeline(p.number(), p.projectSlug(), p.state().value());
                 errors = p.errors().stream().map(PipelineError::message).toList();
             }
             // An errored pipeline has no workflows to list; a created one is read again only when needed.
             boolean errored = PipelineState.ERRORED.value().equals(candidate.pipelineState());
-            List<Workflow> workflows = errored ? List.of() : api.listWorkflows(candidate.pipelineId());
+            List<Workflow> workflows = errored ? List.of()
+                    : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
             look = new Observation(candidate.pipelineState(), errors, workflows);
             assessment = CompletionRule.assess(look, candidate, options, now, links(candidate));
             jobs = fetchJobs(look, candidate, assessment);
@@ -247,7 +248,7 @@ final class Watch implements WatchHandle {
         failures++;
         if (outageSince == null) {
             outageSince = now;
-            emit(new ProgressEvent.Warning("CircleCI did not answer (" + e.getMessage() + "); retrying"));
+            emit(new ProgressEvent.Warning("reading CircleCI failed (" + e.getMessage() + "); retrying"));
         }
         Duration retryAfter = e instanceof RateLimitedException r ? r.retryAfter().orElse(null) : null;
         if (retryAfter != null) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import io.jenkins.plugins.circleci.api.error.UnauthorizedException;
+import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.simulator.ManualClock;
 import java.time.Duration;
 import java.util.List;
@@ -180,6 +181,20 @@ class PipelineWatcherTest {
         Outcome outcome = finish(watch());
         assertThat(outcome.result()).isEqualTo(BuildResult.FAILURE);
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.COMPLETED);
+    }
+
+    @Test
+    void aWorkflowWithoutStatusIsRetriedNotJudged() {
+        Workflow broken = new Workflow("w1", "build", null, T0, null, PIPELINE_ID, 42, SLUG, null, null, null, null,
+                null, null);
+        circleci.workflows(broken);
+        WatchHandle handle = watch();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(handle.outcome()).isNotDone();
+        assertThat(listener.lines()).containsExactly("WARNING: reading CircleCI failed (CircleCI answered GET "
+                + "/pipeline/{id}/workflow with a workflow without an id, name or status.); retrying");
+        circleci.workflows(workflow("w1", "build", "success").build());
+        assertThat(finish(handle).result()).isEqualTo(BuildResult.SUCCESS);
     }
 
     @Test
