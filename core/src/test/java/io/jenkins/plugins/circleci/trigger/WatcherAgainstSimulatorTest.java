@@ -9,7 +9,9 @@ import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.api.RequestBudget;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.api.error.NotFoundException;
 import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
+import io.jenkins.plugins.circleci.api.error.UnauthorizedException;
 import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
@@ -302,5 +304,41 @@ class WatcherAgainstSimulatorTest {
         assertThat(outcome.result()).isEqualTo(BuildResult.FAILURE);
         assertThat(listener.lines()).anyMatch(l -> l.contains("'paused-for-quota', unknown to this version"));
         assertThat(listener.lines()).anyMatch(l -> l.startsWith("workflow build: paused-for-quota → running ("));
+    }
+
+    @Test
+    void aLongOutageEndsTheWaitWithAClearErrorNotAnOutcome() {
+        start(s -> s.project(SLUG, p -> p.workflow("build", w -> w.job("test", Duration.ofMinutes(5))))
+                .fault(FaultRule.status(503).on("GET", "/pipeline/")));
+        options = options.toBuilder().outagePatience(Duration.ofMinutes(20)).build();
+        WatchHandle handle = triggerAndWatch();
+        assertThat(scheduler.runUntil(() -> handle.outcome().isDone(), PATIENCE)).isTrue();
+        assertThat(handle.outcome()).isCompletedExceptionally();
+        Throwable error = handle.outcome().handle((o, e) -> e).join();
+        assertThat(error).isInstanceOf(CircleCiUnreachableException.class)
+                .hasMessageStartingWith("CircleCI was unreachable for 20m").hasMessageContaining("503");
+        assertThat(Duration.between(START, clock.instant())).isLessThan(Duration.ofMinutes(22));
+    }
+
+    @Test
+    void aRevokedTokenEndsTheWaitAtOnceWithTheClientsError() {
+        start(s -> s.invalidToken("revoked"));
+        TriggeredPipeline triggered = trigger(SLUG);
+        CircleCiClient revoked = CircleCiClient.builder().baseUrl(sim.baseUrl()).token("revoked").clock(clock)
+                .retryPolicy(RetryPolicy.none()).build();
+        WatchHandle handle = watcher.watch(revoked, WatchState.forTriggered(triggered.pipeline(), clock.instant(),
+                options), options, listener);
+        assertThat(scheduler.runUntil(() -> handle.outcome().isDone(), Duration.ofMinutes(1))).isTrue();
+        assertThat(handle.outcome().handle((o, e) -> e).join()).isInstanceOf(UnauthorizedException.class);
+        assertThat(sim.journal().count("GET", "/pipeline/")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownPipelineIdEndsTheWaitAtOnce() {
+        start(s -> s);
+        WatchHandle handle = watcher.watch(client, WatchState.forPipelineId(UUID.randomUUID().toString(),
+                clock.instant(), options), options, listener);
+        assertThat(scheduler.runUntil(() -> handle.outcome().isDone(), Duration.ofMinutes(1))).isTrue();
+        assertThat(handle.outcome().handle((o, e) -> e).join()).isInstanceOf(NotFoundException.class);
     }
 }
