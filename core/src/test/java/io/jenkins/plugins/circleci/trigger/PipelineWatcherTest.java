@@ -366,4 +366,27 @@ class PipelineWatcherTest {
         assertThat(afterRestart.lines()).containsExactly("workflow deploy: on_hold → success (1m00s)");
         assertThat(afterRestart.lastState().deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
     }
+
+    @Test
+    void aWaitResumedAfterItsDeadlineLooksOnceThenTimesOut() {
+        WatchState saved = WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42, SLUG, "created", null), T0,
+                options);
+        clock.set(saved.deadline().plus(Duration.ofHours(3)));
+        circleci.workflows(workflow("w1", "build", "running").build());
+        Outcome outcome = finish(watcher.watch(circleci, saved, options, listener));
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.TIMED_OUT);
+        assertThat(circleci.canceled).containsExactly("w1");
+        assertThat(circleci.calls("listWorkflows")).isEqualTo(1);
+    }
+
+    @Test
+    void aWaitResumedAfterItsDeadlineStillReportsAFinishedPipeline() {
+        WatchState saved = WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42, SLUG, "created", null), T0,
+                options);
+        clock.set(saved.deadline().plus(Duration.ofHours(3)));
+        circleci.workflows(workflow("w1", "build", "success").build());
+        Outcome outcome = finish(watcher.watch(circleci, saved, options, listener));
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.COMPLETED);
+        assertThat(outcome.result()).isEqualTo(BuildResult.SUCCESS);
+    }
 }
