@@ -367,13 +367,18 @@ class PipelineWatcherTest {
         assertThat(afterRestart.lastState().deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
     }
 
-    @Test
-    void aWaitResumedAfterItsDeadlineLooksOnceThenTimesOut() {
+    /** Resumes a wait three hours after its deadline, its one workflow in {@code status}. */
+    private Outcome resumedAfterTheDeadline(String status) {
         WatchState saved = WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42, SLUG, "created", null), T0,
                 options);
         clock.set(saved.deadline().plus(Duration.ofHours(3)));
-        circleci.workflows(workflow("w1", "build", "running").build());
-        Outcome outcome = finish(watcher.watch(circleci, saved, options, listener));
+        circleci.workflows(workflow("w1", "build", status).build());
+        return finish(watcher.watch(circleci, saved, options, listener));
+    }
+
+    @Test
+    void aWaitResumedAfterItsDeadlineLooksOnceThenTimesOut() {
+        Outcome outcome = resumedAfterTheDeadline("running");
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.TIMED_OUT);
         assertThat(circleci.canceled).containsExactly("w1");
         assertThat(circleci.calls("listWorkflows")).isEqualTo(1);
@@ -381,11 +386,7 @@ class PipelineWatcherTest {
 
     @Test
     void aWaitResumedAfterItsDeadlineStillReportsAFinishedPipeline() {
-        WatchState saved = WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42, SLUG, "created", null), T0,
-                options);
-        clock.set(saved.deadline().plus(Duration.ofHours(3)));
-        circleci.workflows(workflow("w1", "build", "success").build());
-        Outcome outcome = finish(watcher.watch(circleci, saved, options, listener));
+        Outcome outcome = resumedAfterTheDeadline("success");
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.COMPLETED);
         assertThat(outcome.result()).isEqualTo(BuildResult.SUCCESS);
     }
