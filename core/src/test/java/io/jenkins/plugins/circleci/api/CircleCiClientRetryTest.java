@@ -53,6 +53,30 @@ class CircleCiClientRetryTest {
         Thread.interrupted();
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void waitingForTheBudgetEndsEvenWhenTheClockDoesNotMove() {
+        // A test's manual clock that nobody advances: the wait for a permit must still end, bounded by what was slept.
+        MutableClock frozen = new MutableClock(java.time.Instant.parse("2026-01-15T10:00:00Z"));
+        java.util.List<Duration> naps = new java.util.ArrayList<>();
+        RequestBudget budget = RequestBudget.create(new RateLimit(1, 1), frozen);
+        assertThat(budget.tryAcquire()).isTrue();
+        CircleCiClient client = CircleCiClient.builder()
+                .baseUrl(server.url("/").toString())
+                .token(ClientFixture.TOKEN)
+                .clock(frozen)
+                .sleeper(naps::add)
+                .readTimeout(Duration.ofSeconds(5))
+                .retryPolicy(RetryPolicy.none())
+                .budget(budget)
+                .build();
+
+        assertThatThrownBy(() -> client.getPipeline(PIPELINE_ID)).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("used up by other callers");
+        assertThat(naps.stream().reduce(Duration.ZERO, Duration::plus)).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
     private static MockResponse droppedAfterTheRequestArrived() {
         return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build();
     }
