@@ -12,6 +12,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code circleci-trigger} command: {@code run}, {@code wait} and {@code demo}. Bad input, whether picocli or core
@@ -53,6 +54,7 @@ public final class CircleCiTriggerCli implements Callable<Integer> {
         PrintWriter err = cmd.getErr();
         // picocli starts some messages with "Error: " itself.
         err.println("ERROR: " + e.getMessage().replaceFirst("^Error: ", ""));
+        UnmatchedArgumentException.printSuggestions(e, err);
         err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;

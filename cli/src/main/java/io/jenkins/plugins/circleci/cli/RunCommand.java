@@ -65,14 +65,19 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Everything the user typed is checked before the token is looked for, and long before anything is sent.
-        TriggerRequest request = TriggerRequest.builder(ProjectSlug.parse(project))
+        TriggerRequest request = request();
+        WatchOptions options = waiting.toWatchOptions(context.watchTuning());
+        CircleCiClients clients = connection.clients(context.env());
+        return new PipelineSession(context, clients, connection.json).run(request, options, !noWait);
+    }
+
+    /** The trigger request the options describe; core refuses what CircleCI would refuse. */
+    TriggerRequest request() {
+        return TriggerRequest.builder(ProjectSlug.parse(project))
                 .branch(revision == null ? null : revision.branch)
                 .tag(revision == null ? null : revision.tag)
                 .parameters(ParameterText.parse(params, stringParams))
                 .definitionId(definitionId)
                 .build();
-        WatchOptions options = waiting.toWatchOptions(context.watchTuning());
-        CircleCiClients clients = connection.clients(context.env());
-        return new PipelineSession(context, clients, connection.json).run(request, options, !noWait);
     }
 }
