@@ -65,18 +65,17 @@ final class PipelineSession {
             WatchHandle handle = watcher.watch(clients.forWatch(), state, options, progress);
             AbortOnInterrupt abort = new AbortOnInterrupt(handle, progress, options.cancelOnAbort());
             try (Interrupts.Registration registration = context.interrupts().register(abort::onInterrupt)) {
-                int code;
+                int code = ExitCodes.FAILURE;
                 try {
-                    Outcome outcome = handle.outcome().join();
-                    abort.awaitAbort();
-                    code = report(outcome, project);
+                    code = report(handle.outcome().join(), project);
                 } catch (CompletionException e) {
                     if (!(e.getCause() instanceof CircleCiException error)) {
                         throw e;
                     }
                     code = fail(error, triggered);
+                } finally {
+                    abort.finished(code);
                 }
-                abort.finished(code);
                 return code;
             }
         }
