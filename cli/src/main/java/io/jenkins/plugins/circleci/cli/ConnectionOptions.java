@@ -3,7 +3,6 @@ package io.jenkins.plugins.circleci.cli;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -25,8 +24,10 @@ final class ConnectionOptions {
             description = "Print the result as one JSON object on stdout (progress stays on stderr).")
     boolean json;
 
-    CircleCiClients clients(Map<String, String> env) {
-        return new CircleCiClients(server, TokenSource.resolve(env, tokenFile));
+    /** A session on this server with the user's token; fails with exit 2 when there is no token. */
+    PipelineSession session(CliContext context) {
+        return new PipelineSession(context, new CircleCiClients(server, TokenSource.resolve(context.env(),
+                tokenFile)), json);
     }
 
     /** Accepts an absolute http(s) URL with a host. */

@@ -67,8 +67,7 @@ final class RunCommand implements Callable<Integer> {
         // Everything the user typed is checked before the token is looked for, and long before anything is sent.
         TriggerRequest request = request();
         WatchOptions options = waiting.toWatchOptions(context.watchTuning());
-        CircleCiClients clients = connection.clients(context.env());
-        return new PipelineSession(context, clients, connection.json).run(request, options, !noWait);
+        return connection.session(context).run(request, options, !noWait);
     }
 
     /** The trigger request the options describe; core refuses what CircleCI would refuse. */

@@ -31,9 +31,7 @@ final class WaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var options = waiting.toWatchOptions(context.watchTuning());
-        CircleCiClients clients = connection.clients(context.env());
-        return new PipelineSession(context, clients, connection.json).waitFor(pipelineId, options);
+        return connection.session(context).waitFor(pipelineId, waiting.toWatchOptions(context.watchTuning()));
     }
 
     /** Pipeline ids are UUIDs; the pipeline number shown in the web app is not one. */
