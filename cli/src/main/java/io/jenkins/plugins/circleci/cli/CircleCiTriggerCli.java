@@ -64,11 +64,7 @@ public final class CircleCiTriggerCli implements Callable<Integer> {
         if (!(e instanceof CircleCiException error)) {
             throw e;
         }
-        context.err().println("ERROR: " + error.getMessage());
-        if (!error.hint().isEmpty()) {
-            context.err().println(error.hint());
-        }
-        context.err().flush();
+        new ProgressPrinter(context.err(), context.unicode()).error(error);
         return ExitCodes.of(error, false);
     }
 

@@ -96,10 +96,7 @@ final class PipelineSession {
      * @param triggered the pipeline this run created, if it got that far
      */
     private int fail(CircleCiException error, PipelineSummary triggered) {
-        progress.line("ERROR: " + error.getMessage());
-        if (!error.hint().isEmpty()) {
-            progress.line(error.hint());
-        }
+        progress.error(error);
         if (triggered != null) {
             progress.line("CircleCI pipeline #" + triggered.number() + " may still be running: " + triggered.url()
                     + " (wait for it again with: circleci-trigger wait --pipeline-id " + triggered.id() + ")");

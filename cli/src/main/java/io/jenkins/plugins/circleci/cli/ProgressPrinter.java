@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.cli;
 
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.ProgressEvent;
 import io.jenkins.plugins.circleci.trigger.ProgressListener;
 import java.io.PrintStream;
@@ -35,6 +36,14 @@ final class ProgressPrinter implements ProgressListener {
     /** Prints a line of the CLI's own to stderr, in the terminal's encoding. */
     void line(String text) {
         err.println(unicode ? text : text.replace("→", "->"));
+    }
+
+    /** Prints what went wrong and, on the next line, what to do about it. */
+    void error(CircleCiException error) {
+        line("ERROR: " + error.getMessage());
+        if (!error.hint().isEmpty()) {
+            line(error.hint());
+        }
     }
 
     /** Whether the pipeline's errors[] were already shown as they arrived. */
