@@ -35,6 +35,7 @@ public final class CircleCiTriggerCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new CircleCiTriggerCli())
                 .addSubcommand(new RunCommand(context))
                 .addSubcommand(new WaitCommand(context))
+                .addSubcommand(new DemoCommand(context))
                 .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))
                 .setParameterExceptionHandler(CircleCiTriggerCli::badUsage)

@@ -44,11 +44,6 @@ public record CliContext(PrintStream out, PrintStream err, boolean unicode, Map<
                 new ShutdownHookInterrupts(out, err), UnaryOperator.identity());
     }
 
-    /** The same context with other environment variables and tuning: the demo's own token and quicker polls. */
-    public CliContext with(Map<String, String> otherEnv, UnaryOperator<WatchOptions.Builder> otherTuning) {
-        return new CliContext(out, err, unicode, otherEnv, clock, interrupts, otherTuning);
-    }
-
     private static Charset terminalCharset() {
         // Java 17 sets sun.stderr.encoding when stderr is a terminal; otherwise the platform default applies.
         String name = System.getProperty("sun.stderr.encoding");
