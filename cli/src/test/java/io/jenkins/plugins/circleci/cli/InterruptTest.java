@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SIGINT/SIGTERM end the wait with exit 4 and, unless told otherwise, cancel the running workflows. */
 class InterruptTest {
@@ -99,8 +101,9 @@ class InterruptTest {
         }
     }
 
-    @Test
-    void sigintToARealProcessCancelsTheWorkflowsAndExitsFour() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalToARealProcessCancelsTheWorkflowsAndExitsFour(String signal) throws Exception {
         try (Simulated sim = new Simulated(longRunning())) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -116,9 +119,9 @@ class InterruptTest {
                 awaitUntil(() -> errLines.stream().anyMatch(l -> l.matches("workflow \\w+: .*running.*")),
                         "a running workflow in " + errLines);
 
-                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
                 assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited after SIGINT").isTrue();
+                assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited after SIG" + signal).isTrue();
             } finally {
                 process.destroyForcibly();
             }
