@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.circleci.simulator.journal.JournalEntry;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every exit code, end to end against the simulator, and what each run prints. */
 class RunAgainstSimulatorTest {
@@ -172,6 +175,35 @@ class RunAgainstSimulatorTest {
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCESS);
             assertThat(json(run).get("result").asText()).isEqualTo("SUCCESS");
+        }
+    }
+
+    @Test
+    void aDefinitionIdTriggersThroughPipelineRunAtTheBranch() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("build", w -> w.job("test", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--branch", "feature/x", "--definition-id",
+                    "5034460f-c7c4-4c43-9457-de07e2029e7b", "--param", "deploy=false");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCESS);
+            List<JournalEntry> triggers = sim.simulator.journal().requests("POST", "^/project/gh/acme/api/pipeline/run$");
+            assertThat(triggers).hasSize(1);
+            JsonNode body = new ObjectMapper().readTree(triggers.get(0).bodyText());
+            assertThat(body.get("definition_id").asText()).isEqualTo("5034460f-c7c4-4c43-9457-de07e2029e7b");
+            assertThat(body.get("config").get("branch").asText()).isEqualTo("feature/x");
+            assertThat(body.get("checkout").get("branch").asText()).isEqualTo("feature/x");
+            assertThat(body.get("parameters").get("deploy").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Test
+    void aTokenFileIsUsedInsteadOfTheEnvironment(@TempDir Path dir) throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("token"), "file-token-8c1f\n");
+        try (Simulated sim = new Simulated(Scenario.builder().validTokens("file-token-8c1f")
+                .project(PROJECT, p -> p.workflow("build", w -> w.job("test", SHORT))).build())) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--token-file", tokenFile.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(run.out() + run.err()).doesNotContain("file-token-8c1f");
         }
     }
 
