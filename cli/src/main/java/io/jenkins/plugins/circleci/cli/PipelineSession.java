@@ -1,6 +1,5 @@
 package io.jenkins.plugins.circleci.cli;
 
-import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
