@@ -1,0 +1,53 @@
+package hudson.util;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+
+/** Stand-in of Jenkins core's ListBoxModel, executable: a list of name/value options. */
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+    private static final long serialVersionUID = 1L;
+
+    public ListBoxModel() {}
+
+    public ListBoxModel(int initialCapacity) {
+        super(initialCapacity);
+    }
+
+    public ListBoxModel(Collection<Option> c) {
+        super(c);
+    }
+
+    public ListBoxModel(Option... data) {
+        super(Arrays.asList(data));
+    }
+
+    public void add(String displayName, String value) {
+        add(new Option(displayName, value));
+    }
+
+    public ListBoxModel add(String nameAndValue) {
+        add(nameAndValue, nameAndValue);
+        return this;
+    }
+
+    public static final class Option {
+        public String name;
+        public String value;
+        public boolean selected;
+
+        public Option(String name, String value) {
+            this(name, value, false);
+        }
+
+        public Option(String name) {
+            this(name, name, false);
+        }
+
+        public Option(String name, String value, boolean selected) {
+            this.name = name;
+            this.value = value;
+            this.selected = selected;
+        }
+    }
+}
