@@ -1,0 +1,194 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.Extension;
+import io.jenkins.plugins.circleci.Blank;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code circleciTrigger}: triggers a CircleCI pipeline and, unless {@code wait: false}, waits for its workflows and
+ * carries their result back. Returns a map: id, number, project, state, result, url, workflows.
+ */
+public final class CircleCiTriggerStep extends Step {
+    private final String project;
+    private String branch;
+    private String tag;
+    private Map<String, Object> parameters;
+    private String definitionId;
+    private String credentialsId;
+    private String serverUrl;
+    private boolean wait = true;
+    private boolean propagate = true;
+    private String timeout;
+    private List<String> workflows;
+    private String onHold;
+    private boolean cancelOnAbort = true;
+
+    /** @param project the project slug, e.g. {@code gh/acme/api} or {@code circleci/<org-id>/<project-id>} */
+    @DataBoundConstructor
+    public CircleCiTriggerStep(String project) {
+        this.project = Blank.toNull(project);
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(String branch) {
+        this.branch = Blank.toNull(branch);
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    @DataBoundSetter
+    public void setTag(String tag) {
+        this.tag = Blank.toNull(tag);
+    }
+
+    public Map<String, Object> getParameters() {
+        return parameters;
+    }
+
+    /** Pipeline parameters: strings, booleans and integers; checked against CircleCI's limits when the step runs. */
+    @DataBoundSetter
+    public void setParameters(Map<String, Object> parameters) {
+        if (parameters == null || parameters.isEmpty()) {
+            this.parameters = null;
+            return;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        // Groovy hands interpolated strings over as GStrings: keep their text, not the template.
+        parameters.forEach((k, v) -> copy.put(k, v instanceof CharSequence text ? text.toString() : v));
+        this.parameters = copy;
+    }
+
+    public String getDefinitionId() {
+        return definitionId;
+    }
+
+    @DataBoundSetter
+    public void setDefinitionId(String definitionId) {
+        this.definitionId = Blank.toNull(definitionId);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Blank.toNull(credentialsId);
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = Blank.toNull(serverUrl);
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Blank.toNull(timeout);
+    }
+
+    public List<String> getWorkflows() {
+        return workflows;
+    }
+
+    @DataBoundSetter
+    public void setWorkflows(List<String> workflows) {
+        this.workflows = StepLists.namesOrNull(workflows);
+    }
+
+    public String getOnHold() {
+        return onHold;
+    }
+
+    @DataBoundSetter
+    public void setOnHold(String onHold) {
+        this.onHold = Blank.toNull(onHold);
+    }
+
+    public boolean isCancelOnAbort() {
+        return cancelOnAbort;
+    }
+
+    @DataBoundSetter
+    public void setCancelOnAbort(boolean cancelOnAbort) {
+        this.cancelOnAbort = cancelOnAbort;
+    }
+
+    StepOptions toOptions() {
+        return StepOptions.trigger(project)
+                .branch(branch)
+                .tag(tag)
+                .parameters(parameters)
+                .definitionId(definitionId)
+                .credentialsId(credentialsId)
+                .serverUrl(serverUrl)
+                .waitForCompletion(wait)
+                .propagate(propagate)
+                .timeout(timeout)
+                .workflows(workflows)
+                .onHold(onHold)
+                .cancelOnAbort(cancelOnAbort)
+                .build();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new CircleCiStepExecution(context, toOptions());
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends CircleCiStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "circleciTrigger";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Trigger a CircleCI pipeline";
+        }
+    }
+}
