@@ -2,11 +2,8 @@ package io.jenkins.plugins.circleci.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.circleci.Blank;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -16,20 +13,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code circleciTrigger}: triggers a CircleCI pipeline and, unless {@code wait: false}, waits for its workflows and
  * carries their result back. Returns a map: id, number, project, state, result, url, workflows.
  */
-public final class CircleCiTriggerStep extends Step {
+public final class CircleCiTriggerStep extends CircleCiStep {
     private final String project;
     private String branch;
     private String tag;
     private Map<String, Object> parameters;
     private String definitionId;
-    private String credentialsId;
-    private String serverUrl;
     private boolean wait = true;
-    private boolean propagate = true;
-    private String timeout;
-    private List<String> workflows;
-    private String onHold;
-    private boolean cancelOnAbort = true;
 
     /** @param project the project slug, e.g. {@code gh/acme/api} or {@code circleci/<org-id>/<project-id>} */
     @DataBoundConstructor
@@ -85,24 +75,6 @@ public final class CircleCiTriggerStep extends Step {
         this.definitionId = Blank.toNull(definitionId);
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Blank.toNull(credentialsId);
-    }
-
-    public String getServerUrl() {
-        return serverUrl;
-    }
-
-    @DataBoundSetter
-    public void setServerUrl(String serverUrl) {
-        this.serverUrl = Blank.toNull(serverUrl);
-    }
-
     public boolean isWait() {
         return wait;
     }
@@ -112,65 +84,13 @@ public final class CircleCiTriggerStep extends Step {
         this.wait = wait;
     }
 
-    public boolean isPropagate() {
-        return propagate;
-    }
-
-    @DataBoundSetter
-    public void setPropagate(boolean propagate) {
-        this.propagate = propagate;
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Blank.toNull(timeout);
-    }
-
-    public List<String> getWorkflows() {
-        return workflows;
-    }
-
-    @DataBoundSetter
-    public void setWorkflows(List<String> workflows) {
-        this.workflows = StepLists.namesOrNull(workflows);
-    }
-
-    public String getOnHold() {
-        return onHold;
-    }
-
-    @DataBoundSetter
-    public void setOnHold(String onHold) {
-        this.onHold = Blank.toNull(onHold);
-    }
-
-    public boolean isCancelOnAbort() {
-        return cancelOnAbort;
-    }
-
-    @DataBoundSetter
-    public void setCancelOnAbort(boolean cancelOnAbort) {
-        this.cancelOnAbort = cancelOnAbort;
-    }
-
     StepOptions toOptions() {
-        return StepOptions.trigger(project)
+        return withSharedOptions(StepOptions.trigger(project))
                 .branch(branch)
                 .tag(tag)
                 .parameters(parameters)
                 .definitionId(definitionId)
-                .credentialsId(credentialsId)
-                .serverUrl(serverUrl)
                 .waitForCompletion(wait)
-                .propagate(propagate)
-                .timeout(timeout)
-                .workflows(workflows)
-                .onHold(onHold)
-                .cancelOnAbort(cancelOnAbort)
                 .build();
     }
 
