@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
@@ -168,12 +169,19 @@ final class CircleCiStepExecution extends StepExecution {
         @Override
         public void stateChanged() {
             getContext().saveState();
+            CircleCiWaitRunner r = runner;
+            if (r != null && r.pipeline() != null) {
+                recordOnBuild(r.pipeline(), null);
+            }
         }
 
         @Override
         public void finished(Outcome outcome) {
             if (outcome.message() != null && !outcome.message().isBlank()) {
                 log().println(outcome.message());
+            }
+            if (outcome.pipeline() != null) {
+                recordOnBuild(outcome.pipeline(), outcome.result());
             }
             Throwable failure = StepOutcomes.failureOf(outcome, options.propagate());
             if (failure != null) {
@@ -186,6 +194,21 @@ final class CircleCiStepExecution extends StepExecution {
         @Override
         public void failed(Throwable error) {
             getContext().onFailure(StepOutcomes.userFacing(error));
+        }
+
+        /** Lists the pipeline on the build's page. Tests without Jenkins have no build: nothing to list it on. */
+        private void recordOnBuild(PipelineSummary pipeline, BuildResult result) {
+            try {
+                Run<?, ?> run = getContext().get(Run.class);
+                if (run != null) {
+                    CircleCiPipelineAction.record(run, pipeline, result);
+                }
+            } catch (IOException e) {
+                log().println("Could not list CircleCI pipeline #" + pipeline.number() + " on the build's page: "
+                        + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

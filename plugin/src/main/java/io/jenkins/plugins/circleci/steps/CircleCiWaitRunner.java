@@ -66,7 +66,7 @@ final class CircleCiWaitRunner implements Serializable {
     private volatile PipelineSummary pipeline;
     private volatile WatchState state;
 
-    private transient Shell shell;
+    private transient volatile Shell shell;
     private transient WatchHandle handle;
     private transient boolean triggering;
     private transient boolean completed;
@@ -119,9 +119,9 @@ final class CircleCiWaitRunner implements Serializable {
             finish(notWaited());
             return;
         }
-        shell.log().println("Resuming the wait for " + describePipeline() + " after a Jenkins restart");
         shell.scheduler().execute(() -> {
             try {
+                shell.log().println("Resuming the wait for " + describePipeline() + " after a Jenkins restart");
                 watch(shell.client(serverUrl));
             } catch (Throwable e) {
                 fail(e);

@@ -82,6 +82,13 @@ class CircleCiStepsJenkinsTest {
 
         r.assertLogContains("result=SUCCESS number=1 workflow=build", b);
         r.assertLogContains("CircleCI pipeline #1 (gh/acme/green) created", b);
+        CircleCiPipelineAction listed = b.getAction(CircleCiPipelineAction.class);
+        assertThat(listed.getPipelines()).singleElement().satisfies(e -> {
+            assertThat(e.getNumber()).isEqualTo(1);
+            assertThat(e.getProject()).isEqualTo("gh/acme/green");
+            assertThat(e.getResult()).isEqualTo("SUCCESS");
+            assertThat(e.getUrl()).contains("/pipelines/github/acme/green/1");
+        });
     }
 
     @Test
