@@ -5,10 +5,6 @@ package hudson.console;
  * {@link #encodeTo(String, String)}).
  */
 public class HyperlinkNote {
-    public HyperlinkNote(String url, int length) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     public static String encodeTo(String url, String text) {
         throw new UnsupportedOperationException("stand-in");
     }

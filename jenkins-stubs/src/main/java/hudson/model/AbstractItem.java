@@ -5,11 +5,6 @@ import hudson.security.ACL;
 /** Stand-in of Jenkins core's AbstractItem. */
 public abstract class AbstractItem extends Actionable implements Item {
     @Override
-    public String getFullName() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    @Override
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -2,10 +2,6 @@ package hudson.model;
 
 /** Stand-in of Jenkins core's Descriptor: the members the plugin's descriptors use or override. */
 public abstract class Descriptor<T extends Describable<T>> {
-    protected Descriptor(Class<? extends T> clazz) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     protected Descriptor() {
         throw new UnsupportedOperationException("stand-in");
     }

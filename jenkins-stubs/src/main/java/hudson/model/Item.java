@@ -7,9 +7,5 @@ import hudson.security.Permission;
 public interface Item extends ModelObject, AccessControlled {
     // Stand-ins: core creates these Permission objects; nothing offline checks permissions.
     Permission CONFIGURE = null;
-    Permission EXTENDED_READ = null;
-    Permission BUILD = null;
     Permission READ = null;
-
-    String getFullName();
 }

@@ -5,8 +5,4 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public RunT getBuildByNumber(int n) {
         throw new UnsupportedOperationException("stand-in");
     }
-
-    public RunT getLastBuild() {
-        throw new UnsupportedOperationException("stand-in");
-    }
 }

@@ -27,37 +27,8 @@ public final class Result implements Serializable {
         this.completeBuild = complete;
     }
 
-    public Result combine(Result that) {
-        return ordinal < that.ordinal ? that : this;
-    }
-
-    public static Result combine(Result r1, Result r2) {
-        if (r1 == null) {
-            return r2;
-        } else if (r2 == null) {
-            return r1;
-        }
-        return r1.combine(r2);
-    }
-
     public boolean isWorseThan(Result that) {
         return ordinal > that.ordinal;
-    }
-
-    public boolean isWorseOrEqualTo(Result that) {
-        return ordinal >= that.ordinal;
-    }
-
-    public boolean isBetterThan(Result that) {
-        return ordinal < that.ordinal;
-    }
-
-    public boolean isBetterOrEqualTo(Result that) {
-        return ordinal <= that.ordinal;
-    }
-
-    public boolean isCompleteBuild() {
-        return completeBuild;
     }
 
     @Override

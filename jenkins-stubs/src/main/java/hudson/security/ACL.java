@@ -7,10 +7,6 @@ import org.springframework.security.core.Authentication;
 public abstract class ACL {
     public static final Authentication SYSTEM2 = null; // stand-in: core creates it
 
-    public static ACLContext as2(Authentication auth) {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     public static ACLContext as(User user) {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,8 +1,6 @@
 package hudson.util;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 
 /** Stand-in of Jenkins core's ListBoxModel, executable: a list of name/value options. */
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
@@ -10,25 +8,8 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
 
     public ListBoxModel() {}
 
-    public ListBoxModel(int initialCapacity) {
-        super(initialCapacity);
-    }
-
-    public ListBoxModel(Collection<Option> c) {
-        super(c);
-    }
-
-    public ListBoxModel(Option... data) {
-        super(Arrays.asList(data));
-    }
-
     public void add(String displayName, String value) {
         add(new Option(displayName, value));
-    }
-
-    public ListBoxModel add(String nameAndValue) {
-        add(nameAndValue, nameAndValue);
-        return this;
     }
 
     public static final class Option {
@@ -38,10 +19,6 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
 
         public Option(String name, String value) {
             this(name, value, false);
-        }
-
-        public Option(String name) {
-            this(name, name, false);
         }
 
         public Option(String name, String value, boolean selected) {

@@ -33,11 +33,6 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     }
 
     @Override
-    public String getFullName() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
-    @Override
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }

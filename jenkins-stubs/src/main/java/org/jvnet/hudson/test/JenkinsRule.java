@@ -29,10 +29,6 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    public <R extends Run> R assertBuildStatus(Result status, R r) throws Exception {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     public void assertLogContains(String substring, Run run) throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -21,10 +21,6 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
             throw new UnsupportedOperationException("stand-in");
         }
 
-        public GrantOn onRoot() {
-            throw new UnsupportedOperationException("stand-in");
-        }
-
         public class GrantOn {
             GrantOn() {}
 

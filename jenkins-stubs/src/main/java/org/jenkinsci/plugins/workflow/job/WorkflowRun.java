@@ -9,10 +9,6 @@ import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
     private WorkflowRun() {}
 
-    public FlowExecution getExecution() {
-        throw new UnsupportedOperationException("stand-in");
-    }
-
     public ListenableFuture<FlowExecution> getExecutionPromise() {
         throw new UnsupportedOperationException("stand-in");
     }

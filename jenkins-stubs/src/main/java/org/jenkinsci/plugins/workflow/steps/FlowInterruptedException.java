@@ -12,12 +12,7 @@ public final class FlowInterruptedException extends InterruptedException {
 
     private final Result result;
     private final List<CauseOfInterruption> causes;
-    private boolean actualInterruption;
-
-    @Deprecated
-    public FlowInterruptedException(Result result, CauseOfInterruption... causes) {
-        this(result, true, causes);
-    }
+    private final boolean actualInterruption;
 
     public FlowInterruptedException(Result result, boolean actualInterruption, CauseOfInterruption... causes) {
         this.result = result;
@@ -35,10 +30,6 @@ public final class FlowInterruptedException extends InterruptedException {
 
     public boolean isActualInterruption() {
         return actualInterruption;
-    }
-
-    public void setActualInterruption(boolean actualInterruption) {
-        this.actualInterruption = actualInterruption;
     }
 
     @Override

@@ -27,8 +27,4 @@ public abstract class StepExecution implements Serializable {
     public String getStatus() {
         return null;
     }
-
-    public boolean blocksRestart() {
-        return false;
-    }
 }
