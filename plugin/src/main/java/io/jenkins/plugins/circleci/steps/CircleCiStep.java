@@ -3,6 +3,8 @@ package io.jenkins.plugins.circleci.steps;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** The options {@code circleciTrigger} and {@code circleciWait} share: where, as whom, and how to wait. */
@@ -76,6 +78,14 @@ public abstract class CircleCiStep extends Step {
     @DataBoundSetter
     public void setCancelOnAbort(boolean cancelOnAbort) {
         this.cancelOnAbort = cancelOnAbort;
+    }
+
+    /** What this call asked for, as the running step keeps it. */
+    abstract StepOptions toOptions();
+
+    @Override
+    public final StepExecution start(StepContext context) {
+        return new CircleCiStepExecution(context, toOptions());
     }
 
     /** Adds the shared options to a step's options. */

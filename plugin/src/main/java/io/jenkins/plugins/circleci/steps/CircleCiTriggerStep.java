@@ -4,8 +4,6 @@ import hudson.Extension;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -84,6 +82,7 @@ public final class CircleCiTriggerStep extends CircleCiStep {
         this.wait = wait;
     }
 
+    @Override
     StepOptions toOptions() {
         return withSharedOptions(StepOptions.trigger(project))
                 .branch(branch)
@@ -92,11 +91,6 @@ public final class CircleCiTriggerStep extends CircleCiStep {
                 .definitionId(definitionId)
                 .waitForCompletion(wait)
                 .build();
-    }
-
-    @Override
-    public StepExecution start(StepContext context) {
-        return new CircleCiStepExecution(context, toOptions());
     }
 
     @Extension

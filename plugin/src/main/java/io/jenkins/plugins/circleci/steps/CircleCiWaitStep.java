@@ -4,8 +4,6 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
@@ -30,13 +28,9 @@ public final class CircleCiWaitStep extends CircleCiStep {
         return pipelineId;
     }
 
+    @Override
     StepOptions toOptions() {
         return withSharedOptions(StepOptions.waitFor(pipelineId)).build();
-    }
-
-    @Override
-    public StepExecution start(StepContext context) {
-        return new CircleCiStepExecution(context, toOptions());
     }
 
     @Extension
