@@ -177,13 +177,14 @@ final class CircleCiStepExecution extends StepExecution {
 
         @Override
         public void finished(Outcome outcome) {
-            if (outcome.message() != null && !outcome.message().isBlank()) {
+            Throwable failure = StepOutcomes.failureOf(outcome, options.propagate());
+            // An AbortException prints its own message; any other ending is worth one line of its own.
+            if (!(failure instanceof AbortException) && outcome.message() != null && !outcome.message().isBlank()) {
                 log().println(outcome.message());
             }
             if (outcome.pipeline() != null) {
                 recordOnBuild(outcome.pipeline(), outcome.result());
             }
-            Throwable failure = StepOutcomes.failureOf(outcome, options.propagate());
             if (failure != null) {
                 getContext().onFailure(failure);
             } else {

@@ -17,12 +17,12 @@ import jenkins.util.Timer;
 final class JenkinsStepEnvironment extends StepEnvironment {
     static final JenkinsStepEnvironment INSTANCE = new JenkinsStepEnvironment();
 
-    private JenkinsStepEnvironment() {}
-
     /** One watcher for the whole controller: every wait shares Jenkins' Timer and the per-host request budget. */
-    private static final class SharedWatcher {
-        static final PipelineWatcher WATCHER = new PipelineWatcher(Timer.get(), Clock.systemUTC());
-    }
+    private PipelineWatcher watcher;
+    /** The Timer the watcher runs on; Jenkins makes a new one when it restarts inside the same JVM (tests do). */
+    private ScheduledExecutorService watcherTimer;
+
+    private JenkinsStepEnvironment() {}
 
     @Override
     ScheduledExecutorService scheduler() {
@@ -30,8 +30,13 @@ final class JenkinsStepEnvironment extends StepEnvironment {
     }
 
     @Override
-    PipelineWatcher watcher() {
-        return SharedWatcher.WATCHER;
+    synchronized PipelineWatcher watcher() {
+        ScheduledExecutorService timer = Timer.get();
+        if (watcher == null || watcherTimer != timer) {
+            watcher = new PipelineWatcher(timer, Clock.systemUTC());
+            watcherTimer = timer;
+        }
+        return watcher;
     }
 
     @Override

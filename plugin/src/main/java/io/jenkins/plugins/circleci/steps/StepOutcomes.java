@@ -52,7 +52,9 @@ final class StepOutcomes {
      */
     static Throwable failureOf(Outcome outcome, boolean propagate) {
         if (outcome.reason() == OutcomeReason.TIMED_OUT) {
-            return new AbortException(outcome.message());
+            String message = outcome.message();
+            return new AbortException(message != null && !message.isBlank() ? message
+                    : "Gave up waiting for " + describe(outcome.pipeline()) + ": the timeout passed.");
         }
         BuildResult result = outcome.result();
         if (!propagate || result == null || result == BuildResult.SUCCESS) {
@@ -63,6 +65,10 @@ final class StepOutcomes {
                 ? new CircleCiPipelineFailureCause(0, "?", result.name(), null)
                 : new CircleCiPipelineFailureCause(p.number(), p.projectSlug(), result.name(), p.url());
         return new FlowInterruptedException(toJenkins(result), false, cause);
+    }
+
+    private static String describe(PipelineSummary p) {
+        return p == null ? "the CircleCI pipeline" : "CircleCI pipeline #" + p.number() + " (" + p.projectSlug() + ")";
     }
 
     /** Errors the user can act on become an AbortException (message and hint, no stack trace). */
