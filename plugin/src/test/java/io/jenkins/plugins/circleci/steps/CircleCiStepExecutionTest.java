@@ -195,6 +195,34 @@ class CircleCiStepExecutionTest {
     }
 
     @Test
+    void aWaitThatOutlivesItsTimeoutFailsWithAMessage() throws Exception {
+        CircleCiTriggerStep step = trigger(SLOW);
+        step.setTimeout("5m");
+        step.setPropagate(false);
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).as("a timeout is no CircleCI result, even without propagate")
+                .isInstanceOf(AbortException.class);
+        assertThat(failure.getMessage()).isNotBlank().doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void waitingForAnUnknownPipelineSaysSo() throws Exception {
+        CircleCiWaitStep wait = new CircleCiWaitStep("00000000-0000-4000-8000-000000000000");
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        TestStepContext context = new TestStepContext();
+        start(wait, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOf(AbortException.class);
+        assertThat(failure.getMessage()).isNotBlank().doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
     void theDefaultCredentialsComeFromTheGlobalSettings() throws Exception {
         environment.close();
         environment = new SimulatedEnvironment(String.valueOf(simulator.baseUrl()), clock,
