@@ -148,7 +148,8 @@ final class CircleCiStepExecution extends StepExecution {
             PrintStream l = log;
             if (l == null) {
                 try {
-                    l = getContext().get(TaskListener.class).getLogger();
+                    TaskListener listener = getContext().get(TaskListener.class);
+                    l = listener != null ? listener.getLogger() : new PrintStream(PrintStream.nullOutputStream());
                 } catch (IOException e) {
                     // No console to write to any more (the build is gone): keep going without progress lines.
                     l = new PrintStream(PrintStream.nullOutputStream());

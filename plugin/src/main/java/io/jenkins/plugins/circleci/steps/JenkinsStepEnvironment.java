@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.steps;
 
+import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
@@ -51,6 +52,9 @@ final class JenkinsStepEnvironment extends StepEnvironment {
 
     @Override
     String token(Run<?, ?> run, String credentialsId, String serverUrl) throws IOException {
+        if (run == null) {
+            throw new AbortException("The CircleCI steps run only inside a Pipeline build.");
+        }
         return CircleCiTokens.forRun(run, credentialsId, serverUrl);
     }
 
