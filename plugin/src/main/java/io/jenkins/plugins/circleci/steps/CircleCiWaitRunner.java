@@ -276,8 +276,10 @@ final class CircleCiWaitRunner implements Serializable {
     private final class ConsoleProgress implements ProgressListener {
         @Override
         public void onEvent(ProgressEvent event) {
-            String line = event.url().map(url -> event.message() + ": " + shell.link(url, url))
-                    .orElse(event.message());
+            String message = event.message();
+            // "Canceled workflows: build." + link reads better as "Canceled workflows: build: <link>".
+            String lead = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+            String line = event.url().map(url -> lead + ": " + shell.link(url, url)).orElse(message);
             shell.log().println(line);
         }
 

@@ -84,7 +84,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
         return "<a href=\"" + url + "\">" + text + "</a>";
     }
 
-    /** Moves the simulated clock on, a second at a time, until the step succeeds; fails the test otherwise. */
+    /** Moves the simulated clock on until the step succeeds; fails the test otherwise. */
     Object awaitSuccess(TestStepContext context) throws InterruptedException {
         awaitDone(context);
         if (context.result().isCompletedExceptionally()) {
@@ -110,7 +110,9 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
             if (System.nanoTime() > giveUp) {
                 throw new AssertionError("the step did not finish; its log:\n" + context.log());
             }
-            clock.advance(Duration.ofSeconds(1));
+            // Ten simulated seconds per tick: the polls (every 5 to 20 ms of real time) see every state, and a
+            // two-hour job ends within the test's patience.
+            clock.advance(Duration.ofSeconds(10));
             Thread.sleep(5);
         }
     }
