@@ -104,5 +104,12 @@ public final class CircleCiTriggerStep extends CircleCiStep {
         public String getDisplayName() {
             return "Trigger a CircleCI pipeline";
         }
+
+        /** The Pipeline graph labels the step with the project it triggers. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object project = namedArgs.get("project");
+            return project instanceof CharSequence text ? text.toString() : null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
+import java.util.Map;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
@@ -43,6 +44,13 @@ public final class CircleCiWaitStep extends CircleCiStep {
         @Override
         public String getDisplayName() {
             return "Wait for a CircleCI pipeline";
+        }
+
+        /** The Pipeline graph labels the step with the pipeline it waits for. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object id = namedArgs.get("pipelineId");
+            return id instanceof CharSequence text ? text.toString() : null;
         }
 
         @POST
