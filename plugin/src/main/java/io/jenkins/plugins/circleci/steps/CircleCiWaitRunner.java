@@ -17,8 +17,10 @@ import java.io.PrintStream;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -200,11 +202,13 @@ final class CircleCiWaitRunner implements Serializable {
             abortNow = stopCause != null;
         }
         started.outcome().whenComplete((outcome, error) -> {
-            if (error != null) {
-                fail(unwrap(error));
-            } else {
+            if (error == null) {
                 finish(outcome);
+            } else if (!isShutdown(error)) {
+                fail(unwrap(error));
             }
+            // else: the controller is going down and took the scheduler with it. The saved state resumes the wait
+            // after the restart (onResume); failing the step now would end a build that is merely paused.
         });
         if (abortNow) {
             abortWatch(started);
@@ -218,7 +222,11 @@ final class CircleCiWaitRunner implements Serializable {
         toAbort.abort("Jenkins build aborted");
         // The step fails once the watcher confirms; should it never do so, fail anyway after a grace period.
         Throwable cause = stopCause;
-        shell.scheduler().schedule(() -> fail(cause), ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            shell.scheduler().schedule(() -> fail(cause), ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(cause); // no scheduler left to wait with
+        }
     }
 
     private Outcome notWaited() {
@@ -262,6 +270,16 @@ final class CircleCiWaitRunner implements Serializable {
         }
         completed = true;
         return true;
+    }
+
+    /** Whether the wait ended only because its scheduler was shut down or the watcher closed. */
+    private static boolean isShutdown(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RejectedExecutionException || t instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable error) {
