@@ -51,6 +51,10 @@ class CircleCiConfigJenkinsTest {
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, "circleci-token", "CircleCI",
                         Secret.fromString(TOKEN)));
         job = r.createProject(WorkflowJob.class, "p");
+    }
+
+    /** Admins, readers, and developers who may configure the job {@code p} only. */
+    private void secure() {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
@@ -111,8 +115,9 @@ class CircleCiConfigJenkinsTest {
 
     @Test
     void testConnectionShowsTheTokensUserToAdminsOnly() throws Exception {
+        secure();
         CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
-        String url = String.valueOf(simulator.baseUrl());
+        String url = simulator.baseUrl();
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
             FormValidation ok = config.doTestConnection(url, "circleci-token");
             assertThat(ok.kind).isEqualTo(FormValidation.Kind.OK);
@@ -130,6 +135,7 @@ class CircleCiConfigJenkinsTest {
 
     @Test
     void stepFormsListCredentialsOnlyToThoseWhoMayConfigureTheJob() throws Exception {
+        secure();
         CircleCiTriggerStep.DescriptorImpl descriptor =
                 ExtensionList.lookupSingleton(CircleCiTriggerStep.DescriptorImpl.class);
         try (ACLContext ignored = ACL.as(User.getById("developer", true))) {

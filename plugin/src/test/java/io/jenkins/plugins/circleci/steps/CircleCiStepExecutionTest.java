@@ -45,7 +45,7 @@ class CircleCiStepExecutionTest {
                 .project(SLOW, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
                 .build();
         simulator = CircleCiSimulator.builder().port(0).clock(clock).scenario(scenario).start();
-        environment = new SimulatedEnvironment(String.valueOf(simulator.baseUrl()), clock, null);
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
     }
 
     @AfterEach
@@ -179,9 +179,10 @@ class CircleCiStepExecutionTest {
 
         byte[] saved = serialize(execution);
         environment.close(); // the controller goes down: no more polls from its watcher
+        assertThat(context.result()).as("a controller going down does not end the step").isNotDone();
         assertThat(new String(saved, StandardCharsets.ISO_8859_1)).doesNotContain(SimulatedEnvironment.TOKEN);
 
-        environment = new SimulatedEnvironment(String.valueOf(simulator.baseUrl()), clock, null);
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
         StepExecution resumed = (StepExecution) new ObjectInputStream(new ByteArrayInputStream(saved)).readObject();
         TestStepContext resumedContext = (TestStepContext) resumed.getContext();
         resumed.onResume();
@@ -225,7 +226,7 @@ class CircleCiStepExecutionTest {
     @Test
     void theDefaultCredentialsComeFromTheGlobalSettings() throws Exception {
         environment.close();
-        environment = new SimulatedEnvironment(String.valueOf(simulator.baseUrl()), clock,
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock,
                 SimulatedEnvironment.CREDENTIALS_ID);
         TestStepContext context = new TestStepContext();
         start(new CircleCiTriggerStep(GREEN), context);

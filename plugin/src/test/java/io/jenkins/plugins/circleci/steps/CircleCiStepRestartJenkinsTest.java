@@ -46,7 +46,7 @@ class CircleCiStepRestartJenkinsTest {
     @Test
     void aWaitSurvivesARestart() throws Throwable {
         sessions.then(j -> {
-            CircleCiGlobalConfiguration.get().setServerUrl(String.valueOf(simulator.baseUrl()));
+            CircleCiGlobalConfiguration.get().setServerUrl(simulator.baseUrl());
             CircleCiGlobalConfiguration.get().setCredentialsId("circleci-token");
             CircleCiStepsJenkinsTest.addToken(CredentialsProvider.lookupStores(j.jenkins).iterator().next(),
                     "circleci-token");

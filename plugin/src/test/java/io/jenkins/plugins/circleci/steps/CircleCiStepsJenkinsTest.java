@@ -42,7 +42,7 @@ class CircleCiStepsJenkinsTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         simulator = CircleCiSimulator.builder().port(0).scenario(scenario()).start();
-        CircleCiGlobalConfiguration.get().setServerUrl(String.valueOf(simulator.baseUrl()));
+        CircleCiGlobalConfiguration.get().setServerUrl(simulator.baseUrl());
         CircleCiGlobalConfiguration.get().setMinPollInterval(1);
         CircleCiGlobalConfiguration.get().setMaxPollInterval(1);
         addToken(CredentialsProvider.lookupStores(r.jenkins).iterator().next(), "circleci-token");
