@@ -8,6 +8,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import io.jenkins.plugins.circleci.config.CircleCiGlobalConfiguration;
 import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
+import java.util.Map;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -23,6 +24,34 @@ import org.kohsuke.stapler.verb.POST;
  * configure the job (or administer Jenkins, outside a job), so that no one else can list credentials or probe them.
  */
 public abstract class CircleCiStepDescriptor extends StepDescriptor {
+    private final String functionName;
+    private final String displayName;
+    private final String labelArgument;
+
+    /**
+     * @param labelArgument the argument that labels the step in the Pipeline graph (its project or pipeline id)
+     */
+    protected CircleCiStepDescriptor(String functionName, String displayName, String labelArgument) {
+        this.functionName = functionName;
+        this.displayName = displayName;
+        this.labelArgument = labelArgument;
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    @Override
+    public String argumentsToString(Map<String, Object> namedArgs) {
+        Object value = namedArgs.get(labelArgument);
+        return value instanceof CharSequence text ? text.toString() : null;
+    }
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {

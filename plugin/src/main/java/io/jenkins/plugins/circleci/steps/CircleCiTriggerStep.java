@@ -95,21 +95,8 @@ public final class CircleCiTriggerStep extends CircleCiStep {
 
     @Extension
     public static final class DescriptorImpl extends CircleCiStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return "circleciTrigger";
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Trigger a CircleCI pipeline";
-        }
-
-        /** The Pipeline graph labels the step with the project it triggers. */
-        @Override
-        public String argumentsToString(Map<String, Object> namedArgs) {
-            Object project = namedArgs.get("project");
-            return project instanceof CharSequence text ? text.toString() : null;
+        public DescriptorImpl() {
+            super("circleciTrigger", "Trigger a CircleCI pipeline", "project");
         }
     }
 }

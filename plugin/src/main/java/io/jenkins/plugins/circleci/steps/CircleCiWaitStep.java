@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
-import java.util.Map;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
@@ -36,21 +35,8 @@ public final class CircleCiWaitStep extends CircleCiStep {
 
     @Extension
     public static final class DescriptorImpl extends CircleCiStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return "circleciWait";
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Wait for a CircleCI pipeline";
-        }
-
-        /** The Pipeline graph labels the step with the pipeline it waits for. */
-        @Override
-        public String argumentsToString(Map<String, Object> namedArgs) {
-            Object id = namedArgs.get("pipelineId");
-            return id instanceof CharSequence text ? text.toString() : null;
+        public DescriptorImpl() {
+            super("circleciWait", "Wait for a CircleCI pipeline", "pipelineId");
         }
 
         @POST
