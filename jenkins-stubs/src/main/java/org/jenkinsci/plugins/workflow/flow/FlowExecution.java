@@ -1,4 +1,0 @@
-package org.jenkinsci.plugins.workflow.flow;
-
-/** Stand-in of workflow-api's FlowExecution. */
-public abstract class FlowExecution {}
