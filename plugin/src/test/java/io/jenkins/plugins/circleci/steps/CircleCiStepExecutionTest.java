@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.simulator.ManualClock;
+import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ class CircleCiStepExecutionTest {
     private static final String GREEN = "gh/acme/green";
     private static final String RED = "gh/acme/red";
     private static final String SLOW = "gh/acme/slow";
+    private static final String SLUGGISH = "gh/acme/sluggish";
 
     private final ManualClock clock = new ManualClock();
     private CircleCiSimulator simulator;
@@ -43,6 +45,10 @@ class CircleCiStepExecutionTest {
                         .workflow("build", w -> w.job("test", Duration.ofSeconds(5), "failed"))
                         .workflow("lint", w -> w.job("lint", Duration.ofSeconds(2))))
                 .project(SLOW, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
+                .project(SLUGGISH, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
+                // CircleCI takes its time to answer this project's trigger (real time: the request is in flight).
+                .fault(FaultRule.delay(Duration.ofMillis(300))
+                        .on("POST", "/project/gh(%2F|/)acme(%2F|/)sluggish/pipeline"))
                 .build();
         simulator = CircleCiSimulator.builder().port(0).clock(clock).scenario(scenario).start();
         environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
@@ -152,6 +158,21 @@ class CircleCiStepExecutionTest {
         assertThat(environment.awaitFailure(context)).isSameAs(abort);
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
         assertThat(context.log()).contains("Aborting: canceling the running workflows of CircleCI pipeline #");
+    }
+
+    @Test
+    void stopWhileTheTriggerIsInFlightAbortsOnceThePipelineExists() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLUGGISH), context);
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        assertThat(context.log()).contains("Aborting: the CircleCI pipeline is being triggered")
+                .contains("CircleCI pipeline #1 (" + SLUGGISH + ") created")
+                .contains("Aborting: canceling the running workflows of CircleCI pipeline #1");
+        assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
     }
 
     @Test
