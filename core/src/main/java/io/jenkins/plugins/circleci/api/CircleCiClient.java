@@ -1,18 +1,33 @@
 package io.jenkins.plugins.circleci.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.api.error.OutcomeUnknownException;
+import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
+import io.jenkins.plugins.circleci.api.http.ApiBaseUrl;
+import io.jenkins.plugins.circleci.api.http.ApiCall;
+import io.jenkins.plugins.circleci.api.http.ApiTransport;
+import io.jenkins.plugins.circleci.api.http.Json;
+import io.jenkins.plugins.circleci.api.http.ResponseReader;
+import io.jenkins.plugins.circleci.api.http.Sleeper;
 import io.jenkins.plugins.circleci.api.model.Artifact;
 import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.JobDetails;
 import io.jenkins.plugins.circleci.api.model.Pipeline;
+import io.jenkins.plugins.circleci.api.model.PipelineCreation;
 import io.jenkins.plugins.circleci.api.model.Project;
 import io.jenkins.plugins.circleci.api.model.TestCase;
 import io.jenkins.plugins.circleci.api.model.TriggerResult;
 import io.jenkins.plugins.circleci.api.model.User;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
@@ -26,8 +41,16 @@ public final class CircleCiClient {
     /** CircleCI cloud; a CircleCI server installation uses its own host. The API lives under {@code /api/v2}. */
     public static final String DEFAULT_BASE_URL = "https://circleci.com";
 
-    private CircleCiClient() {
-        throw new UnsupportedOperationException("implemented with the client");
+    private final URI baseUrl;
+    private final WebUrls webUrls;
+    private final RequestBudget budget;
+    private final ApiTransport transport;
+
+    private CircleCiClient(URI baseUrl, RequestBudget budget, ApiTransport transport) {
+        this.baseUrl = baseUrl;
+        this.webUrls = WebUrls.forServer(baseUrl);
+        this.budget = budget;
+        this.transport = transport;
     }
 
     public static Builder builder() {
@@ -36,15 +59,15 @@ public final class CircleCiClient {
 
     /** The host's base URL, without {@code /api/v2}. */
     public URI baseUrl() {
-        throw new UnsupportedOperationException();
+        return baseUrl;
     }
 
     public WebUrls webUrls() {
-        throw new UnsupportedOperationException();
+        return webUrls;
     }
 
     public RequestBudget budget() {
-        throw new UnsupportedOperationException();
+        return budget;
     }
 
     /**
@@ -54,116 +77,298 @@ public final class CircleCiClient {
      * it throws {@link io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException}.
      */
     public TriggerResult trigger(TriggerRequest request) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(request, "request");
+        ProjectSlug slug = request.project();
+        ApiCall call = request.usesPipelineRun()
+                ? ApiCall.post("trigger of " + slug, pipelineRunBody(request), "project", slug.provider(), slug.org(),
+                        slug.repo(), "pipeline", "run")
+                : ApiCall.post("trigger of " + slug, legacyTriggerBody(request), "project", slug.vcs(), slug.org(),
+                        slug.repo(), "pipeline");
+        call = call.aboutProject(slug).withInput(describeInput(request))
+                .sentOnce((whatHappened, cause) -> triggerOutcomeUnknown(slug, whatHappened, cause));
+        return transport.execute(call, CircleCiClient::readTriggerResult);
+    }
+
+    private static Map<String, Object> legacyTriggerBody(TriggerRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>(ref(request));
+        if (!request.parameters().isEmpty()) {
+            body.put("parameters", request.parameters());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> pipelineRunBody(TriggerRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("definition_id", request.definitionId().orElseThrow());
+        Map<String, String> ref = ref(request);
+        if (!ref.isEmpty()) {
+            body.put("config", ref);
+            body.put("checkout", ref);
+        }
+        if (!request.parameters().isEmpty()) {
+            body.put("parameters", request.parameters());
+        }
+        return body;
+    }
+
+    private static Map<String, String> ref(TriggerRequest request) {
+        if (request.branch().isPresent()) {
+            return Map.of("branch", request.branch().get());
+        }
+        return request.tag().map(tag -> Map.of("tag", tag)).orElse(Map.of());
+    }
+
+    /** Branch or tag and parameter names, for a 400's message; parameter values may be secret and are left out. */
+    private static String describeInput(TriggerRequest request) {
+        String ref = request.branch().map(b -> "branch '" + b + "'")
+                .or(() -> request.tag().map(t -> "tag '" + t + "'")).orElse("the default branch");
+        String definition = request.definitionId().map(id -> ", definition id " + id).orElse("");
+        return ref + definition + ", parameters " + (request.parameters().isEmpty() ? "none"
+                : request.parameters().keySet().toString());
+    }
+
+    private static TriggerResult readTriggerResult(int status, String body) throws IOException {
+        JsonNode node = Json.MAPPER.readTree(body);
+        if (node == null || !node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        if (node.hasNonNull("id")) {
+            return TriggerResult.triggered(Json.MAPPER.treeToValue(node, PipelineCreation.class));
+        }
+        // pipeline/run answers 200 {"message": "..."} when it decided not to create a pipeline (e.g. [ci skip]).
+        if (status == 200 && node.path("message").isTextual()) {
+            return TriggerResult.notTriggered(node.get("message").asText());
+        }
+        throw new IOException("neither a pipeline id nor a message");
+    }
+
+    private TriggerOutcomeUnknownException triggerOutcomeUnknown(ProjectSlug slug, String whatHappened,
+            Throwable cause) {
+        return new TriggerOutcomeUnknownException("The trigger of " + slug + " may or may not have created a "
+                + "pipeline: " + whatHappened + ". It was not re-sent, so as not to start a second pipeline.",
+                "Before triggering again, check the project's pipelines at " + webUrls.project(slug) + " (or GET "
+                        + baseUrl + "/api/v2/project/" + slug + "/pipeline) for a pipeline created just now. See "
+                        + "docs/troubleshooting.md#trigger-outcome-unknown.", cause);
     }
 
     public Pipeline getPipeline(String pipelineId) {
-        throw new UnsupportedOperationException();
+        return read(ApiCall.get("pipeline " + id(pipelineId, "pipeline id"), "pipeline", pipelineId), Pipeline.class);
     }
 
     /** All workflows of the pipeline, every page. */
     public List<Workflow> listWorkflows(String pipelineId) {
-        throw new UnsupportedOperationException();
+        return transport.fetchAll(ApiCall.get("workflows of pipeline " + id(pipelineId, "pipeline id"), "pipeline",
+                pipelineId, "workflow"), Workflow.class);
     }
 
     public Workflow getWorkflow(String workflowId) {
-        throw new UnsupportedOperationException();
+        return read(ApiCall.get("workflow " + id(workflowId, "workflow id"), "workflow", workflowId), Workflow.class);
     }
 
     /** All jobs of the workflow, every page. */
     public List<Job> listJobs(String workflowId) {
-        throw new UnsupportedOperationException();
+        return transport.fetchAll(ApiCall.get("jobs of workflow " + id(workflowId, "workflow id"), "workflow",
+                workflowId, "job"), Job.class);
     }
 
     public JobDetails getJob(ProjectSlug project, long jobNumber) {
-        throw new UnsupportedOperationException();
+        return read(projectCall("job " + jobNumber + " of " + project, project, "job", Long.toString(jobNumber)),
+                JobDetails.class);
     }
 
     /** All test results of the job, every page. */
     public List<TestCase> listTests(ProjectSlug project, long jobNumber) {
-        throw new UnsupportedOperationException();
+        return transport.fetchAll(projectCall("test results of job " + jobNumber + " of " + project, project,
+                Long.toString(jobNumber), "tests"), TestCase.class);
     }
 
     /** All artifacts of the job, every page. */
     public List<Artifact> listArtifacts(ProjectSlug project, long jobNumber) {
-        throw new UnsupportedOperationException();
+        return transport.fetchAll(projectCall("artifacts of job " + jobNumber + " of " + project, project,
+                Long.toString(jobNumber), "artifacts"), Artifact.class);
     }
 
     public Project getProject(ProjectSlug project) {
-        throw new UnsupportedOperationException();
+        return read(projectCall("project " + project, project), Project.class);
     }
 
     /** The token's user: what "Test connection" shows. */
     public User me() {
-        throw new UnsupportedOperationException();
+        return read(ApiCall.get("the token's user", "me"), User.class);
     }
 
     public void cancelWorkflow(String workflowId) {
-        throw new UnsupportedOperationException();
+        transport.execute(ApiCall.post("cancel of workflow " + id(workflowId, "workflow id"), null, "workflow",
+                workflowId, "cancel"), CircleCiClient::accepted);
     }
 
     public void approve(String workflowId, String approvalRequestId) {
-        throw new UnsupportedOperationException();
+        id(approvalRequestId, "approval request id");
+        transport.execute(ApiCall.post("approval " + approvalRequestId + " in workflow "
+                + id(workflowId, "workflow id"), null, "workflow", workflowId, "approve", approvalRequestId),
+                CircleCiClient::accepted);
     }
 
     /** Reruns a workflow (from failed, or whole); returns the new workflow's id, in the same pipeline. */
     public String rerunWorkflow(String workflowId, boolean fromFailed) {
-        throw new UnsupportedOperationException();
+        String subject = "rerun of workflow " + id(workflowId, "workflow id");
+        ApiCall call = ApiCall.post(subject, fromFailed ? Map.of("from_failed", true) : Map.of(), "workflow",
+                workflowId, "rerun").withInput(fromFailed ? "from_failed=true" : "a rerun of the whole workflow")
+                .sentOnce((whatHappened, cause) -> new OutcomeUnknownException("The " + subject + " may or may not "
+                        + "have started a new workflow: " + whatHappened + ". It was not re-sent.",
+                        "Before rerunning again, look at the workflow's pipeline in CircleCI for a new workflow of "
+                                + "the same name. See docs/troubleshooting.md#trigger-outcome-unknown.", cause));
+        return transport.execute(call, (status, body) -> {
+            JsonNode id = Json.MAPPER.readTree(body).path("workflow_id");
+            if (!id.isTextual() || id.asText().isBlank()) {
+                throw new IOException("no workflow_id");
+            }
+            return id.asText();
+        });
     }
 
     /** Never shows the token. */
     @Override
     public String toString() {
-        throw new UnsupportedOperationException();
+        return "CircleCiClient[" + baseUrl + "]";
+    }
+
+    private <T> T read(ApiCall call, Class<T> type) {
+        return transport.execute(call, (status, body) -> Json.MAPPER.readValue(body, type));
+    }
+
+    private static ApiCall projectCall(String subject, ProjectSlug project, String... rest) {
+        Objects.requireNonNull(project, "project");
+        String[] segments = new String[4 + rest.length];
+        segments[0] = "project";
+        segments[1] = project.vcs();
+        segments[2] = project.org();
+        segments[3] = project.repo();
+        System.arraycopy(rest, 0, segments, 4, rest.length);
+        return ApiCall.get(subject, segments).aboutProject(project);
+    }
+
+    /** Cancel and approve answer 202 {"message"}; any 2xx means done, whatever the body says. */
+    private static Boolean accepted(int status, String body) {
+        return Boolean.TRUE;
+    }
+
+    private static String id(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException("No " + what + " was given.",
+                    "Pass the " + what + " CircleCI returned (a UUID).");
+        }
+        return value;
     }
 
     public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String token;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private OkHttpClient base;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RateLimit rateLimit = RateLimit.defaults();
+        private RequestBudget budget;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+
         Builder() {}
 
         /** {@code https://circleci.com} by default; a CircleCI server's base URL otherwise (with or without /api/v2). */
         public Builder baseUrl(String baseUrl) {
-            throw new UnsupportedOperationException();
+            this.baseUrl = baseUrl;
+            return this;
         }
 
         /** A CircleCI personal API token, sent as {@code Circle-Token}. */
         public Builder token(String token) {
-            throw new UnsupportedOperationException();
+            this.token = token;
+            return this;
         }
 
         public Builder connectTimeout(Duration timeout) {
-            throw new UnsupportedOperationException();
+            this.connectTimeout = positive(timeout, "connect timeout");
+            return this;
         }
 
         public Builder readTimeout(Duration timeout) {
-            throw new UnsupportedOperationException();
+            this.readTimeout = positive(timeout, "read timeout");
+            return this;
         }
 
         /** A base OkHttp client to derive from, e.g. one with Jenkins' proxy settings. */
         public Builder httpClient(OkHttpClient base) {
-            throw new UnsupportedOperationException();
+            this.base = Objects.requireNonNull(base, "base");
+            return this;
         }
 
         public Builder retryPolicy(RetryPolicy policy) {
-            throw new UnsupportedOperationException();
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         /** The rate of the JVM-wide budget shared by host and token (ignored when {@link #budget} is set). */
         public Builder rateLimit(RateLimit limit) {
-            throw new UnsupportedOperationException();
+            this.rateLimit = Objects.requireNonNull(limit, "limit");
+            return this;
         }
 
         /** Uses this budget instead of the JVM-wide one. */
         public Builder budget(RequestBudget budget) {
-            throw new UnsupportedOperationException();
+            this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
         }
 
         /** The clock for backoff, {@code Retry-After} dates and the budget; the system clock by default. */
         public Builder clock(Clock clock) {
-            throw new UnsupportedOperationException();
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How the client waits between attempts; tests pass one that advances their clock. */
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
         }
 
         public CircleCiClient build() {
-            throw new UnsupportedOperationException();
+            String checkedToken = checkToken(token);
+            ApiBaseUrl url = ApiBaseUrl.parse(baseUrl);
+            RequestBudget shared = budget != null ? budget
+                    : RequestBudget.forHost(url.hostKey(), checkedToken, rateLimit, clock);
+            OkHttpClient http = ApiTransport.configure(base == null ? new OkHttpClient.Builder() : base.newBuilder(),
+                    connectTimeout, readTimeout).build();
+            ApiTransport transport = new ApiTransport(http, url, checkedToken, shared, retryPolicy, clock, sleeper,
+                    readTimeout);
+            return new CircleCiClient(url.serverBase(), shared, transport);
+        }
+
+        private static String checkToken(String token) {
+            if (token == null || token.isBlank()) {
+                throw new InvalidRequestException("No CircleCI token was given.", "Create a personal API token in "
+                        + "the CircleCI app at User Settings > Personal API Tokens and configure it here (project "
+                        + "API tokens do not work with API v2).");
+            }
+            String trimmed = token.strip();
+            // Checked here because OkHttp would quote a bad header value, token and all, in its own exception.
+            for (int i = 0; i < trimmed.length(); i++) {
+                char c = trimmed.charAt(i);
+                if (c <= ' ' || c >= 0x7f) {
+                    throw new InvalidRequestException("The CircleCI token contains a character that cannot be sent "
+                            + "in an HTTP header (at position " + (i + 1) + " of " + trimmed.length() + ").",
+                            "Copy the personal API token again, without spaces or line breaks.");
+                }
+            }
+            return trimmed;
+        }
+
+        private static Duration positive(Duration timeout, String what) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new InvalidRequestException("The " + what + " must be positive, was " + timeout + ".",
+                        "Give a duration of at least one second.");
+            }
+            return timeout;
         }
     }
 }

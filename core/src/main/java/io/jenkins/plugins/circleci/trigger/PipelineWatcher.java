@@ -2,27 +2,70 @@ package io.jenkins.plugins.circleci.trigger;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 
 /**
  * Follows pipelines to their true end on a shared scheduler: no thread per wait. Polls at adaptive intervals with
  * jitter, respects the client's shared request budget, and looks at once when nudged.
+ *
+ * <p>Each poll runs briefly on the scheduler and may block on HTTP, but never sleeps: a failed read is retried by
+ * scheduling the poll again. Clients built with {@link io.jenkins.plugins.circleci.api.RetryPolicy#none()} suit it
+ * best (a client that retries itself holds a scheduler thread through its backoff); either kind gives correct results.
  */
 public final class PipelineWatcher implements AutoCloseable {
+    private static final int OWN_SCHEDULER_THREADS = 2;
+
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final boolean ownsScheduler;
+    private final RandomGenerator random;
+    private final Set<Watch> active = ConcurrentHashMap.newKeySet();
 
     /** Runs on the given scheduler (Jenkins passes {@code jenkins.util.Timer.get()}); the clock decides deadlines. */
     public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock) {
-        throw new UnsupportedOperationException("implemented with the engine");
+        this(scheduler, clock, false, RandomGenerator.getDefault());
+    }
+
+    PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, boolean ownsScheduler, RandomGenerator random) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ownsScheduler = ownsScheduler;
+        this.random = random;
     }
 
     /** A watcher with its own small daemon scheduler, shut down by {@link #close()}. */
     public static PipelineWatcher withOwnScheduler() {
-        throw new UnsupportedOperationException("implemented with the engine");
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory daemons = task -> {
+            Thread t = new Thread(task, "circleci-watcher-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(OWN_SCHEDULER_THREADS, daemons);
+        // Nudges cancel and replace pending polls; dropping cancelled ones keeps the queue as long as the waits.
+        scheduler.setRemoveOnCancelPolicy(true);
+        return new PipelineWatcher(scheduler, Clock.systemUTC(), true, RandomGenerator.getDefault());
     }
 
     /** Starts (or, from a saved state, resumes) a wait. */
     public WatchHandle watch(CircleCiClient client, WatchState state, WatchOptions options, ProgressListener listener) {
-        throw new UnsupportedOperationException("implemented with the engine");
+        return watch(PipelineApi.of(Objects.requireNonNull(client, "client")), state, options, listener);
+    }
+
+    WatchHandle watch(PipelineApi api, WatchState state, WatchOptions options, ProgressListener listener) {
+        Watch watch = new Watch(api, Objects.requireNonNull(state, "state"), Objects.requireNonNull(options, "options"),
+                listener == null ? ProgressListener.NONE : listener, scheduler, clock, random);
+        active.add(watch);
+        watch.outcome().whenComplete((o, e) -> active.remove(watch));
+        watch.start();
+        return watch;
     }
 
     /**
@@ -31,16 +74,33 @@ public final class PipelineWatcher implements AutoCloseable {
      * @return how many waits were nudged
      */
     public int nudge(String pipelineOrWorkflowId) {
-        throw new UnsupportedOperationException("implemented with the engine");
+        int nudged = 0;
+        for (Watch watch : active) {
+            if (watch.concerns(pipelineOrWorkflowId)) {
+                watch.nudge();
+                nudged++;
+            }
+        }
+        return nudged;
     }
 
     /** How many waits are running. */
     public int activeWatches() {
-        throw new UnsupportedOperationException("implemented with the engine");
+        // A finished wait leaves the set just after its outcome completes; it no longer counts from that moment.
+        return (int) active.stream().filter(w -> !w.outcome().isDone()).count();
     }
 
+    /**
+     * Stops every wait without canceling anything on CircleCI (their outcomes are cancelled; their saved states can
+     * resume them), and shuts down the scheduler if this watcher created it.
+     */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("implemented with the engine");
+        for (Watch watch : active) {
+            watch.stop();
+        }
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
     }
 }

@@ -5,7 +5,7 @@ package io.jenkins.plugins.circleci.api.error;
  * sending). A trigger is not idempotent, so it is never re-sent: the pipeline may or may not exist, and the hint says
  * how to check (the project's pipeline list) before triggering again.
  */
-public class TriggerOutcomeUnknownException extends CircleCiException {
+public class TriggerOutcomeUnknownException extends OutcomeUnknownException {
     public TriggerOutcomeUnknownException(String message, String hint, Throwable cause) {
         super(message, hint, cause);
     }

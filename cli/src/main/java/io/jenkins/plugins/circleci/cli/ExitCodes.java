@@ -1,0 +1,74 @@
+package io.jenkins.plugins.circleci.cli;
+
+import io.jenkins.plugins.circleci.api.error.CircleCiApiException;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.trigger.Outcome;
+
+/**
+ * The process exit codes, the CLI's contract with the scripts that run it. Documented in {@code docs/cli.md}; never
+ * renumber one.
+ */
+public final class ExitCodes {
+    /** The counted workflows succeeded, or the pipeline was triggered with {@code --no-wait}. */
+    public static final int SUCCESS = 0;
+    /**
+     * A workflow failed, the pipeline errored, a workflow on hold with {@code --on-hold fail}; also a trigger whose
+     * outcome is unknown and a CircleCI outage during the wait: a release gate must not pass on either.
+     */
+    public static final int FAILURE = 1;
+    /** Bad input or configuration, or CircleCI refused the request before a pipeline existed (400, 401, 403, 404). */
+    public static final int USAGE = 2;
+    public static final int TIMED_OUT = 3;
+    /** A workflow was canceled, or SIGINT/SIGTERM interrupted the wait. */
+    public static final int ABORTED = 4;
+    /** The pipeline ran no workflow, or CircleCI created no pipeline. */
+    public static final int NOT_BUILT = 5;
+    public static final int UNSTABLE = 6;
+
+    private ExitCodes() {}
+
+    /** The exit code for how a trigger or a wait ended. */
+    public static int of(Outcome outcome) {
+        switch (outcome.reason()) {
+            case NOT_WAITED:
+                return SUCCESS;
+            case TIMED_OUT:
+                return TIMED_OUT;
+            case ABORTED:
+                return ABORTED;
+            default:
+                break;
+        }
+        if (outcome.result() == null) {
+            // Only NOT_WAITED may lack a result; anything else without one must not look like a success.
+            return FAILURE;
+        }
+        return switch (outcome.result()) {
+            case SUCCESS -> SUCCESS;
+            case UNSTABLE -> UNSTABLE;
+            case FAILURE -> FAILURE;
+            case NOT_BUILT -> NOT_BUILT;
+            case ABORTED -> ABORTED;
+        };
+    }
+
+    /**
+     * The exit code for an error. Input the client refused is the caller's to fix: {@link #USAGE}; so is a 4xx
+     * CircleCI answered (other than 429) before this run created a pipeline (a bad token, an unknown project or
+     * pipeline id). Everything else (connection trouble, 5xx, 429, an unknown trigger outcome, any error once the
+     * triggered pipeline exists) leaves a pipeline's fate unknown: {@link #FAILURE}, never a pass.
+     *
+     * @param pipelineCreated whether this run triggered a pipeline that exists
+     */
+    public static int of(CircleCiException error, boolean pipelineCreated) {
+        if (error instanceof InvalidRequestException) {
+            return USAGE;
+        }
+        if (!pipelineCreated && error instanceof CircleCiApiException api && api.status() >= 400
+                && api.status() < 500 && api.status() != 429) {
+            return USAGE;
+        }
+        return FAILURE;
+    }
+}

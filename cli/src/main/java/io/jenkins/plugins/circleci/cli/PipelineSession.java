@@ -1,0 +1,105 @@
+package io.jenkins.plugins.circleci.cli;
+
+import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.trigger.Outcome;
+import io.jenkins.plugins.circleci.trigger.OutcomeReason;
+import io.jenkins.plugins.circleci.trigger.PipelineSummary;
+import io.jenkins.plugins.circleci.trigger.PipelineTrigger;
+import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
+import io.jenkins.plugins.circleci.trigger.TriggeredPipeline;
+import io.jenkins.plugins.circleci.trigger.WatchHandle;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import io.jenkins.plugins.circleci.trigger.WatchState;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One trigger and/or wait, from the request to the exit code: progress to stderr, the result (JSON or one line) to
+ * stdout. All decisions about the pipeline are core's; this class only wires them to the terminal.
+ */
+final class PipelineSession {
+    private final CliContext context;
+    private final CircleCiClients clients;
+    private final ProgressPrinter progress;
+    private final boolean json;
+
+    PipelineSession(CliContext context, CircleCiClients clients, boolean json) {
+        this.context = context;
+        this.clients = clients;
+        this.progress = new ProgressPrinter(context.err(), context.unicode());
+        this.json = json;
+    }
+
+    /** Triggers the pipeline, then waits for it unless {@code wait} is false. */
+    int run(TriggerRequest request, WatchOptions options, boolean wait) {
+        String project = request.project().value();
+        TriggeredPipeline triggered;
+        try {
+            triggered = PipelineTrigger.trigger(clients.forTrigger(), request, progress);
+        } catch (CircleCiException e) {
+            return fail(e, null);
+        }
+        if (!triggered.triggered()) {
+            return report(triggered.notTriggeredOutcome().orElseThrow(), project);
+        }
+        if (!wait) {
+            return report(triggered.notWaitedOutcome(), project);
+        }
+        PipelineSummary pipeline = triggered.pipeline();
+        return await(WatchState.forTriggered(pipeline, context.clock().instant(), options), options, pipeline,
+                project);
+    }
+
+    /** Waits for a pipeline known only by its id. */
+    int waitFor(String pipelineId, WatchOptions options) {
+        return await(WatchState.forPipelineId(pipelineId, context.clock().instant(), options), options, null, null);
+    }
+
+    /**
+     * @param triggered the pipeline this run created, or null when waiting for one given by id
+     * @param project   the slug asked for, or null when unknown
+     */
+    private int await(WatchState state, WatchOptions options, PipelineSummary triggered, String project) {
+        try (PipelineWatcher watcher = PipelineWatcher.withOwnScheduler()) {
+            WatchHandle handle = watcher.watch(clients.forWatch(), state, options, progress);
+            AbortOnInterrupt abort = new AbortOnInterrupt(handle, progress, options.cancelOnAbort());
+            try (Interrupts.Registration registration = context.interrupts().register(abort::onInterrupt)) {
+                int code = ExitCodes.FAILURE;
+                try {
+                    code = report(handle.outcome().join(), project);
+                } catch (CompletionException e) {
+                    if (!(e.getCause() instanceof CircleCiException error)) {
+                        throw e;
+                    }
+                    code = fail(error, triggered);
+                } finally {
+                    abort.finished(code);
+                }
+                return code;
+            }
+        }
+    }
+
+    private int report(Outcome outcome, String project) {
+        if (outcome.reason() == OutcomeReason.ERRORED && !progress.printedPipelineErrors()) {
+            outcome.errors().forEach(error -> progress.line("CircleCI pipeline error: " + error));
+        }
+        context.out().println(json ? OutcomeJson.render(outcome, project) : OutcomeSummary.line(outcome));
+        context.out().flush();
+        return ExitCodes.of(outcome);
+    }
+
+    /**
+     * Prints an error and its hint to stderr. Stdout stays empty: there is no outcome to show.
+     *
+     * @param triggered the pipeline this run created, if it got that far
+     */
+    private int fail(CircleCiException error, PipelineSummary triggered) {
+        progress.error(error);
+        if (triggered != null) {
+            progress.line("CircleCI pipeline #" + triggered.number() + " may still be running: " + triggered.url()
+                    + " (wait for it again with: circleci-trigger wait --pipeline-id " + triggered.id() + ")");
+        }
+        return ExitCodes.of(error, triggered != null);
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.circleci.cli;
+
+import io.jenkins.plugins.circleci.api.ProjectSlug;
+import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.trigger.ParameterText;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code circleci-trigger run}: trigger a pipeline and wait for its workflows. */
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Trigger a CircleCI pipeline and wait until its workflows finish.")
+final class RunCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--project", required = true, paramLabel = "SLUG",
+            description = "The project: gh/ORG/REPO, bb/ORG/REPO, or circleci/ORG-ID/PROJECT-ID (GitHub App, GitLab, "
+                    + "Bitbucket Data Center; needs --definition-id).")
+    String project;
+
+    @ArgGroup(exclusive = true)
+    Revision revision = new Revision();
+
+    static final class Revision {
+        @Option(names = "--branch", paramLabel = "BRANCH", description = "Build this branch (default: the project's "
+                + "default branch).")
+        String branch;
+
+        @Option(names = "--tag", paramLabel = "TAG", description = "Build this tag.")
+        String tag;
+    }
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = "A pipeline parameter; true/false become booleans, whole numbers integers, anything else a "
+                    + "string (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--string-param", paramLabel = "KEY=VALUE",
+            description = "A pipeline parameter always sent as a string (repeatable).")
+    List<String> stringParams = new ArrayList<>();
+
+    @Option(names = "--definition-id", paramLabel = "UUID",
+            description = "Trigger this pipeline definition through pipeline/run (GitHub App and Bitbucket Data "
+                    + "Center projects need it).")
+    String definitionId;
+
+    @Option(names = "--no-wait", description = "Trigger and exit 0 at once, printing the pipeline's id and link.")
+    boolean noWait;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Mixin
+    WaitingOptions waiting = new WaitingOptions();
+
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        // Everything the user typed is checked before the token is looked for, and long before anything is sent.
+        TriggerRequest request = request();
+        WatchOptions options = waiting.toWatchOptions(context.watchTuning());
+        return connection.session(context).run(request, options, !noWait);
+    }
+
+    /** The trigger request the options describe; core refuses what CircleCI would refuse. */
+    TriggerRequest request() {
+        return TriggerRequest.builder(ProjectSlug.parse(project))
+                .branch(revision == null ? null : revision.branch)
+                .tag(revision == null ? null : revision.tag)
+                .parameters(ParameterText.parse(params, stringParams))
+                .definitionId(definitionId)
+                .build();
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.circleci.cli;
+
+import io.jenkins.plugins.circleci.trigger.DurationText;
+import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** How to wait: shared by {@code run} and {@code wait}; turned into core's {@link WatchOptions}. */
+final class WaitingOptions {
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "Give up waiting after DURATION, e.g. 90s, 30m, 2h or 1h30m (exit 3). Default: 24h.")
+    Duration timeout;
+
+    @Option(names = "--workflow", paramLabel = "NAME",
+            description = "Count only this workflow (repeatable). Default: every workflow of the pipeline.")
+    List<String> workflows = new ArrayList<>();
+
+    @Option(names = "--on-hold", paramLabel = "wait|fail|succeed", converter = OnHoldOption.class,
+            description = "When a workflow waits for approval: keep waiting (default), fail, or count it as a "
+                    + "success so far.")
+    OnHoldPolicy onHold = OnHoldPolicy.WAIT;
+
+    @Option(names = "--no-cancel-on-abort",
+            description = "On SIGINT/SIGTERM, leave the running workflows running instead of canceling them.")
+    boolean noCancelOnAbort;
+
+    WatchOptions toWatchOptions(UnaryOperator<WatchOptions.Builder> tuning) {
+        WatchOptions.Builder builder = WatchOptions.builder().workflows(workflows).onHold(onHold)
+                .cancelOnAbort(!noCancelOnAbort);
+        if (timeout != null) {
+            builder.timeout(timeout);
+        }
+        return tuning.apply(builder).build();
+    }
+
+    static final class DurationOption implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return DurationText.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class OnHoldOption implements ITypeConverter<OnHoldPolicy> {
+        @Override
+        public OnHoldPolicy convert(String value) {
+            try {
+                return OnHoldPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

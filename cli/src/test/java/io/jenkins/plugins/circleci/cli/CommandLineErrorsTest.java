@@ -1,0 +1,145 @@
+package io.jenkins.plugins.circleci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input ends with exit 2, a message on stderr that says what to change, and nothing on stdout. */
+class CommandLineErrorsTest {
+    private static final Map<String, String> TOKEN = Map.of("CIRCLECI_TOKEN", "t0ken-value");
+
+    private static CliRun refused(Map<String, String> env, String... args) {
+        CliRun run = CliRun.of(env, args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        return run;
+    }
+
+    @Test
+    void branchAndTagAreMutuallyExclusive() {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--branch", "main", "--tag", "v1");
+        assertThat(run.err()).contains("--branch=BRANCH, --tag=TAG are mutually exclusive")
+                .contains("See 'circleci-trigger run --help'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "0s", "-5m", "10", "1d"})
+    void aBadTimeoutIsRefused(String timeout) {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--timeout", timeout);
+        assertThat(run.err()).contains("Invalid value for option '--timeout'").contains("'" + timeout + "'");
+    }
+
+    @Test
+    void aBadOnHoldPolicyIsRefused() {
+        CliRun run = refused(TOKEN, "wait", "--pipeline-id", "5034460f-c7c4-4c43-9457-de07e2029e7b", "--on-hold",
+                "approve");
+        assertThat(run.err()).contains("'approve' is not an on-hold policy; use wait, fail or succeed");
+    }
+
+    @Test
+    void aParameterWithoutEqualsIsRefused() {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--param", "deploy");
+        assertThat(run.err()).contains("'deploy' has no '='").contains("name=value");
+    }
+
+    @Test
+    void aParameterWithAnEmptyNameIsRefused() {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--string-param", "=x").err())
+                .contains("empty name");
+    }
+
+    @Test
+    void aParameterGivenTwiceIsRefused() {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--param", "env=1", "--string-param", "env=2")
+                .err()).contains("'env' is given more than once");
+    }
+
+    @Test
+    void aBadSlugIsRefusedWithTheAcceptedForms() {
+        assertThat(refused(TOKEN, "run", "--project", "acme/api").err())
+                .contains("'acme/api' is not a CircleCI project slug").contains("gh/<org>/<repo>");
+    }
+
+    @Test
+    void anOpaqueSlugNeedsADefinitionId() {
+        assertThat(refused(TOKEN, "run", "--project", "circleci/43G3kM5RtfFE7v5sa4nWAU/44n9pujWcTnVZ2b5S8Fnat").err())
+                .contains("pipeline definition id");
+    }
+
+    @Test
+    void aDefinitionIdMustBeAUuid() {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--definition-id", "42").err())
+                .contains("'42' is not a UUID");
+    }
+
+    @Test
+    void theProjectIsRequired() {
+        assertThat(refused(TOKEN, "run", "--branch", "main").err()).contains("Missing required option: '--project=SLUG'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"circleci.com", "ftp://circleci.com", "https://", "http//x"})
+    void aBadServerUrlIsRefused(String url) {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--server", url).err())
+                .contains("is not a CircleCI base URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "not-a-uuid", "5034460f-c7c4-4c43-9457"})
+    void aPipelineIdMustBeAUuid(String id) {
+        assertThat(refused(TOKEN, "wait", "--pipeline-id", id).err()).contains("is not a pipeline id")
+                .contains("not the pipeline number");
+    }
+
+    @Test
+    void waitNeedsAPipelineId() {
+        assertThat(refused(TOKEN, "wait").err()).contains("Missing required option: '--pipeline-id=UUID'");
+    }
+
+    @Test
+    void aMissingTokenSaysHowToProvideAndCreateOne() {
+        CliRun run = refused(Map.of("CIRCLECI_TOKEN", "  "), "run", "--project", "gh/acme/api");
+        assertThat(run.err()).contains("No CircleCI API token").contains("CIRCLECI_TOKEN").contains("--token-file")
+                .contains("Personal API Tokens");
+    }
+
+    @Test
+    void anUnreadableTokenFileIsRefused(@TempDir Path dir) {
+        Path missing = dir.resolve("missing-token");
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--token-file", missing.toString()).err())
+                .contains("Cannot read the token file " + missing);
+    }
+
+    @Test
+    void anEmptyTokenFileIsRefused(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("token"), " \n");
+        assertThat(refused(TOKEN, "wait", "--pipeline-id", "5034460f-c7c4-4c43-9457-de07e2029e7b", "--token-file",
+                empty.toString()).err()).contains("The token file " + empty + " is empty");
+    }
+
+    @Test
+    void anUnknownOptionIsRefused() {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--brnach", "main").err())
+                .contains("Unknown options: '--brnach'").contains("--branch");
+    }
+
+    @Test
+    void noCommandShowsTheCommands() {
+        CliRun run = refused(TOKEN);
+        assertThat(run.err()).contains("run").contains("wait").contains("Exit codes:");
+    }
+
+    @Test
+    void helpIsNotAnError() {
+        CliRun run = CliRun.of(TOKEN, "run", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--project=SLUG").contains("--string-param").contains("--no-cancel-on-abort");
+    }
+}

@@ -1,0 +1,162 @@
+package io.jenkins.plugins.circleci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SIGINT/SIGTERM end the wait with exit 4 and, unless told otherwise, cancel the running workflows. */
+class InterruptTest {
+    private static final String PROJECT = "gh/acme/slow";
+    private static final Duration LONG = Duration.ofMinutes(5);
+
+    private static Scenario longRunning() {
+        return Scenario.builder().project(PROJECT, p -> p
+                .workflow("build", w -> w.job("test", LONG))
+                .workflow("lint", w -> w.job("lint", LONG))).build();
+    }
+
+    /** Interrupts on demand, as a signal would. */
+    static final class ManualInterrupts implements Interrupts {
+        private volatile IntSupplier registered;
+
+        @Override
+        public Registration register(IntSupplier onInterrupt) {
+            registered = onInterrupt;
+            return () -> registered = null;
+        }
+
+        int interrupt() {
+            return registered.getAsInt();
+        }
+    }
+
+    private static void awaitUntil(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static int interruptWhileRunning(Simulated sim, String... extraArgs) throws Exception {
+        ManualInterrupts interrupts = new ManualInterrupts();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true, Map.of("CIRCLECI_TOKEN", Simulated.TOKEN),
+                Clock.systemUTC(), interrupts, Simulated.QUICK);
+        List<String> args = new ArrayList<>(List.of("run", "--project", PROJECT, "--json"));
+        args.addAll(List.of(extraArgs));
+        CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(
+                () -> CircleCiTriggerCli.execute(context, sim.withServer(args.toArray(String[]::new))));
+
+        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches("(?s).*workflow \\w+: .*running.*"),
+                "a running workflow");
+        int haltCode = interrupts.interrupt();
+
+        assertThat(cli.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(haltCode);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"result\":\"ABORTED\"");
+        return haltCode;
+    }
+
+    @Test
+    void anInterruptCancelsTheRunningWorkflows() throws Exception {
+        try (Simulated sim = new Simulated(longRunning())) {
+            assertThat(interruptWhileRunning(sim)).isEqualTo(ExitCodes.ABORTED);
+
+            assertThat(sim.cancelRequests()).isEqualTo(2);
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnlyKeys("build", "lint")
+                    .containsValues("canceled");
+        }
+    }
+
+    @Test
+    void anInterruptWithNoCancelOnAbortLeavesThemRunning() throws Exception {
+        try (Simulated sim = new Simulated(longRunning())) {
+            assertThat(interruptWhileRunning(sim, "--no-cancel-on-abort")).isEqualTo(ExitCodes.ABORTED);
+
+            assertThat(sim.cancelRequests()).isZero();
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsValues("running").doesNotContainValue(
+                    "canceled");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalToARealProcessCancelsTheWorkflowsAndExitsFour(String signal) throws Exception {
+        try (Simulated sim = new Simulated(longRunning())) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, Main.class.getName(), "run",
+                    "--project", PROJECT, "--json", "--server", sim.simulator.baseUrl());
+            builder.environment().put("CIRCLECI_TOKEN", Simulated.TOKEN);
+            builder.environment().remove("CIRCLE_TOKEN");
+            Process process = builder.start();
+            List<String> errLines = new CopyOnWriteArrayList<>();
+            Thread errReader = collect(process, errLines);
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process));
+            try {
+                awaitUntil(() -> errLines.stream().anyMatch(l -> l.matches("workflow \\w+: .*running.*")),
+                        "a running workflow in " + errLines);
+
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+                assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited after SIG" + signal).isTrue();
+            } finally {
+                process.destroyForcibly();
+            }
+            errReader.join(5000);
+
+            assertThat(process.exitValue()).as(String.join("\n", errLines)).isEqualTo(ExitCodes.ABORTED);
+            assertThat(stdout.get(5, TimeUnit.SECONDS)).contains("\"result\":\"ABORTED\"");
+            assertThat(String.join("\n", errLines)).doesNotContain(Simulated.TOKEN);
+            assertThat(sim.cancelRequests()).isEqualTo(2);
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnly(
+                    Map.entry("build", "canceled"), Map.entry("lint", "canceled"));
+        }
+    }
+
+    private static Thread collect(Process process, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "cli-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static String readAll(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.circleci.api.http;
+
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import okhttp3.HttpUrl;
+
+/**
+ * A CircleCI host's base URL as users type it: {@code https://circleci.com}, {@code https://circleci.example.com/},
+ * or with {@code /api/v2} already appended. Anything that is not an absolute http(s) URL is refused.
+ */
+public final class ApiBaseUrl {
+    private static final String HINT = "Give the CircleCI host's address, such as https://circleci.com or "
+            + "https://circleci.example.com for a CircleCI server installation (with or without /api/v2).";
+
+    private final HttpUrl serverBase;
+
+    private ApiBaseUrl(HttpUrl serverBase) {
+        this.serverBase = serverBase;
+    }
+
+    public static ApiBaseUrl parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("No CircleCI base URL was given.", HINT);
+        }
+        String trimmed = text.trim();
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("'" + trimmed + "' is not a valid URL: " + e.getReason() + ".", HINT);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new InvalidRequestException("'" + trimmed + "' is not an http(s) URL"
+                    + (scheme.isEmpty() ? "" : " (its scheme is '" + scheme + "')") + ".", HINT);
+        }
+        HttpUrl url = HttpUrl.parse(trimmed);
+        if (url == null || uri.getHost() == null) {
+            throw new InvalidRequestException("'" + trimmed + "' is not a valid URL: it has no usable host.", HINT);
+        }
+        if (url.query() != null || url.fragment() != null) {
+            throw new InvalidRequestException("'" + trimmed + "' has a query or fragment; a base URL has neither.",
+                    HINT);
+        }
+        HttpUrl.Builder base = url.newBuilder().encodedPath("/");
+        var segments = url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();
+        int keep = segments.size();
+        if (keep >= 2 && segments.get(keep - 2).equals("api") && segments.get(keep - 1).equals("v2")) {
+            keep -= 2;
+        }
+        for (int i = 0; i < keep; i++) {
+            base.addPathSegment(segments.get(i));
+        }
+        return new ApiBaseUrl(base.build());
+    }
+
+    /** The host's base, without {@code /api/v2} and without a trailing slash. */
+    public URI serverBase() {
+        String text = serverBase.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    /** {@code <base>/api/v2}, to which endpoint segments are appended. */
+    public HttpUrl api() {
+        // OkHttp replaces the root's empty segment, so https://host/ becomes https://host/api/v2.
+        return serverBase.newBuilder().addPathSegment("api").addPathSegment("v2").build();
+    }
+
+    /** {@code host:port}, the host part of the shared budget's key. */
+    public String hostKey() {
+        return serverBase.scheme() + "://" + serverBase.host() + ":" + serverBase.port();
+    }
+}

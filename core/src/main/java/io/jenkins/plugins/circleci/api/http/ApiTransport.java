@@ -1,0 +1,329 @@
+package io.jenkins.plugins.circleci.api.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import io.jenkins.plugins.circleci.api.RequestBudget;
+import io.jenkins.plugins.circleci.api.RetryPolicy;
+import io.jenkins.plugins.circleci.api.error.CircleCiConnectionException;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.api.error.CircleCiInterruptedException;
+import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
+import io.jenkins.plugins.circleci.api.error.RateLimitedException;
+import io.jenkins.plugins.circleci.api.error.ServerErrorException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends {@link ApiCall}s: authenticates, draws on the shared {@link RequestBudget}, turns answers into values or
+ * exceptions, and retries what is safe to retry. OkHttp's own silent retry is off (see
+ * {@link #configure(OkHttpClient.Builder, Duration, Duration)}): every re-send is decided here, so a trigger is never
+ * sent twice behind our back.
+ */
+public final class ApiTransport {
+    private static final Logger LOGGER = Logger.getLogger(ApiTransport.class.getName());
+    private static final MediaType JSON = MediaType.get("application/json");
+    /** Enough for any CircleCI error message or proxy page excerpt; the rest is not read. */
+    private static final long MAX_ERROR_BODY = 64 * 1024;
+    /** A list longer than this many pages means a server that never stops paging. */
+    static final int MAX_PAGES = 1000;
+
+    private final OkHttpClient http;
+    private final HttpUrl api;
+    private final String token;
+    private final RequestBudget budget;
+    private final RetryPolicy policy;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration maxPermitWait;
+
+    /**
+     * @param http a client made by {@link #configure}
+     * @param maxPermitWait the longest one attempt waits for the request budget before failing with a
+     *        {@link RateLimitedException}
+     */
+    public ApiTransport(OkHttpClient http, ApiBaseUrl baseUrl, String token, RequestBudget budget, RetryPolicy policy,
+            Clock clock, Sleeper sleeper, Duration maxPermitWait) {
+        this.http = Objects.requireNonNull(http);
+        this.api = baseUrl.api();
+        this.token = Objects.requireNonNull(token);
+        this.budget = Objects.requireNonNull(budget);
+        this.policy = Objects.requireNonNull(policy);
+        this.backoff = new Backoff(policy);
+        this.clock = Objects.requireNonNull(clock);
+        this.sleeper = Objects.requireNonNull(sleeper);
+        this.maxPermitWait = Objects.requireNonNull(maxPermitWait);
+    }
+
+    /**
+     * Applies timeouts, turns off OkHttp's {@code retryOnConnectionFailure} (which may re-send a POST on a reused
+     * connection that turned out stale; retries happen in {@link #execute} instead), and notes when a request
+     * starts to be written, which tells a failed connection (safe to retry) from a failed exchange.
+     */
+    public static OkHttpClient.Builder configure(OkHttpClient.Builder builder, Duration connectTimeout,
+            Duration readTimeout) {
+        return builder.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout)
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(chain -> {
+                    // Network interceptors run once a connection exists, just before the request is written.
+                    SendMarker marker = chain.request().tag(SendMarker.class);
+                    if (marker != null) {
+                        marker.sending = true;
+                    }
+                    return chain.proceed(chain.request());
+                });
+    }
+
+    /** Sends the call, retrying per the policy (or, for a sent-once call, only when nothing reached CircleCI). */
+    public <T> T execute(ApiCall call, ResponseReader<T> reader) {
+        Instant start = clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            SendMarker marker = new SendMarker();
+            try {
+                return attempt(call, reader, attempt, marker);
+            } catch (CircleCiException failure) {
+                Duration delay = retryDelay(call, failure, attempt, start, marker);
+                if (delay == null) {
+                    throw failure;
+                }
+                LOGGER.log(Level.FINE, "{0} {1} failed ({2}); attempt {3} of {4}, retrying in {5} ms",
+                        new Object[] {call.method(), path(call), failure.getMessage(), attempt, policy.maxAttempts(),
+                            delay.toMillis()});
+                sleep(call, delay);
+            }
+        }
+    }
+
+    /** Every item of a paged list, following {@code next_page_token} until CircleCI sends none. */
+    public <T> List<T> fetchAll(ApiCall call, Class<T> itemType) {
+        return fetchAll(call, itemType, MAX_PAGES);
+    }
+
+    <T> List<T> fetchAll(ApiCall call, Class<T> itemType, int maxPages) {
+        JavaType pageType = Json.MAPPER.getTypeFactory().constructParametricType(Page.class, itemType);
+        List<T> items = new ArrayList<>();
+        Set<String> seenTokens = new HashSet<>();
+        ApiCall page = call;
+        for (int pages = 1; ; pages++) {
+            Page<T> result = execute(page, (status, body) -> readPage(body, pageType));
+            if (result.items() != null) {
+                result.items().stream().filter(Objects::nonNull).forEach(items::add);
+            }
+            String next = result.nextPageToken();
+            if (next == null || next.isBlank()) {
+                return List.copyOf(items);
+            }
+            if (!seenTokens.add(next) || pages >= maxPages) {
+                String path = path(call);
+                throw new MalformedResponseException("CircleCI kept paging " + call.subject() + " at " + call.method()
+                        + " " + path + ": after " + pages + " pages it sent " + (pages >= maxPages
+                                ? "yet another next_page_token" : "the page token '" + ServerMessage.cap(next)
+                                        + "' a second time") + ", so the list would never end.",
+                        "This is a fault of CircleCI or of a proxy in front of it; try again later. See " + ErrorTranslator.DOCS
+                                + "#malformed-response.", call.method(), path, null);
+            }
+            page = call.withQuery("page-token", next);
+        }
+    }
+
+    private static <T> Page<T> readPage(String body, JavaType pageType) throws IOException {
+        Page<T> page = Json.MAPPER.readValue(body, pageType);
+        if (page == null || page.items() == null) {
+            throw new IOException("no 'items' in the page");
+        }
+        return page;
+    }
+
+    private <T> T attempt(ApiCall call, ResponseReader<T> reader, int attempt, SendMarker marker) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(call, null);
+        }
+        acquirePermit(call);
+        HttpUrl url = url(call);
+        String path = url.encodedPath();
+        Request request = request(call, url, marker);
+        int status;
+        String body;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+            if (status >= 200 && status < 300) {
+                ResponseBody responseBody = response.body();
+                body = responseBody == null ? "" : responseBody.string();
+            } else {
+                body = response.peekBody(MAX_ERROR_BODY).string();
+                Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+                if (status == 429) {
+                    // Everyone using this host and token stops, not just this caller.
+                    budget.pauseUntil(clock.instant().plus(retryAfter != null ? retryAfter : backoff.ceiling(attempt)));
+                }
+                throw ErrorTranslator.forStatus(call, path, status, body, retryAfter);
+            }
+        } catch (IOException e) {
+            throw connectionFailure(call, path, e);
+        }
+        T value;
+        try {
+            value = reader.read(status, body);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CircleCiException known) {
+                throw known;
+            }
+            throw ErrorTranslator.malformed(call, path, status, body, e);
+        }
+        if (value == null) {
+            throw ErrorTranslator.malformed(call, path, status, body, null);
+        }
+        return value;
+    }
+
+    private CircleCiException connectionFailure(ApiCall call, String path, IOException e) {
+        boolean interruption = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                || Thread.currentThread().isInterrupted();
+        if (interruption && !call.isSentOnce()) {
+            return interrupted(call, e);
+        }
+        if (interruption) {
+            Thread.currentThread().interrupt();
+        }
+        String what = (e instanceof SocketTimeoutException ? "no answer within the timeout" : e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        return new CircleCiConnectionException("No answer from CircleCI at " + api.scheme() + "://" + api.host() + ":"
+                + api.port() + " for " + call.method() + " " + path + " (" + call.subject() + "): " + what + ".",
+                "Check the base URL, the network, the proxy settings and TLS trust (a proxy that intercepts TLS needs "
+                        + "its certificate trusted by the JVM). See " + ErrorTranslator.DOCS + "#connection-problems.",
+                call.method(), path, e);
+    }
+
+    /** How long to wait before the next attempt, or null to give up and throw {@code failure}. */
+    private Duration retryDelay(ApiCall call, CircleCiException failure, int attempt, Instant start,
+            SendMarker marker) {
+        if (!failure.isRetryable()) {
+            return null;
+        }
+        Duration retryAfter = failure instanceof RateLimitedException limited ? limited.retryAfter().orElse(null) : null;
+        if (call.isSentOnce() && !nothingSent(failure, marker)) {
+            throw call.outcomeUnknown().create(describe(failure), failure);
+        }
+        if (attempt >= policy.maxAttempts()) {
+            return null;
+        }
+        Duration delay = retryAfter != null ? retryAfter
+                : failure instanceof RateLimitedException ? backoff.ceiling(attempt) : backoff.jittered(attempt);
+        Duration elapsed = Duration.between(start, clock.instant());
+        if (elapsed.plus(delay).compareTo(policy.maxTotal()) > 0) {
+            return null;
+        }
+        return delay;
+    }
+
+    /**
+     * Whether CircleCI certainly did not act on the request: it was throttled, or the connection failed before a
+     * byte of the request was written (refused, DNS, TLS handshake, connect timeout).
+     */
+    private static boolean nothingSent(CircleCiException failure, SendMarker marker) {
+        return failure instanceof RateLimitedException
+                || failure instanceof CircleCiConnectionException && !marker.sending;
+    }
+
+    /** Set by the network interceptor when a request is about to be written to a connection. */
+    private static final class SendMarker {
+        volatile boolean sending;
+    }
+
+    private static String describe(CircleCiException failure) {
+        if (failure instanceof ServerErrorException server) {
+            return "CircleCI answered " + server.status()
+                    + (server.serverMessage().isEmpty() ? "" : " (" + server.serverMessage() + ")");
+        }
+        if (failure instanceof MalformedResponseException) {
+            return "CircleCI accepted it but its answer could not be read";
+        }
+        return "the connection failed after the request was sent (" + failure.getMessage() + ")";
+    }
+
+    private void acquirePermit(ApiCall call) {
+        Instant deadline = clock.instant().plus(maxPermitWait);
+        // Also count what was slept: a clock that does not move (a test's manual clock) must not make this loop forever.
+        Duration slept = Duration.ZERO;
+        while (!budget.tryAcquire()) {
+            Duration wait = budget.timeUntilAvailable();
+            Instant now = clock.instant();
+            if (now.plus(wait).isAfter(deadline) || slept.plus(wait).compareTo(maxPermitWait) > 0) {
+                boolean paused = budget.pausedUntil().isPresent();
+                throw new RateLimitedException("No request to CircleCI could be sent within "
+                        + maxPermitWait.toSeconds() + " s for " + call.method() + " " + path(call) + " ("
+                        + call.subject() + "): the request budget shared by this JVM for " + api.host() + " and this "
+                        + "token is " + (paused ? "paused after CircleCI answered 429" : "used up by other callers")
+                        + "; the next request can go in " + wait.toMillis() + " ms.",
+                        "Poll less often or lower the number of builds waiting at once. See " + ErrorTranslator.DOCS
+                                + "#rate-limited.", "", call.method(), path(call), wait);
+            }
+            Duration nap = wait.isZero() ? Duration.ofMillis(1) : wait;
+            sleep(call, nap);
+            slept = slept.plus(nap);
+        }
+    }
+
+    private void sleep(ApiCall call, Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(call, e);
+        }
+    }
+
+    private CircleCiInterruptedException interrupted(ApiCall call, Throwable cause) {
+        Thread.currentThread().interrupt();
+        return new CircleCiInterruptedException("Interrupted while calling CircleCI for " + call.method() + " "
+                + path(call) + " (" + call.subject() + "); nothing more is sent.",
+                "The build or command was aborted; no action is needed.", call.method(), path(call), cause);
+    }
+
+    private HttpUrl url(ApiCall call) {
+        HttpUrl.Builder url = api.newBuilder();
+        call.segments().forEach(url::addPathSegment);
+        call.query().forEach(url::addQueryParameter);
+        return url.build();
+    }
+
+    private String path(ApiCall call) {
+        return url(call).encodedPath();
+    }
+
+    private Request request(ApiCall call, HttpUrl url, SendMarker marker) {
+        Request.Builder request = new Request.Builder().url(url).tag(SendMarker.class, marker)
+                .header("Circle-Token", token)
+                .header("Accept", "application/json")
+                .header("User-Agent", UserAgent.value());
+        if (call.method().equals("GET")) {
+            return request.get().build();
+        }
+        Object body = call.body() == null ? Map.of() : call.body();
+        try {
+            return request.method(call.method(), RequestBody.create(Json.MAPPER.writeValueAsString(body), JSON))
+                    .header("Content-Type", "application/json").build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the body of " + call.method() + " " + url.encodedPath(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.circleci.trigger;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * When to look next. Quiet polls grow the interval from the minimum by half each time up to the maximum; any change
+ * resets it to the minimum. Failed reads back off exponentially (a {@code Retry-After} wins when longer). Every
+ * interval is shortened by up to a fifth at random, so that many waits started together drift apart.
+ */
+final class PollSchedule {
+    /** The longest pause between attempts while CircleCI fails, whatever the poll interval. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final double GROWTH = 1.5;
+    private static final double JITTER = 0.2;
+
+    private final Duration min;
+    private final Duration max;
+
+    PollSchedule(Duration min, Duration max) {
+        this.min = min;
+        this.max = max;
+    }
+
+    static PollSchedule of(WatchOptions options) {
+        return new PollSchedule(options.minPollInterval(), options.maxPollInterval());
+    }
+
+    /** The pause after the {@code quietPolls}-th poll in a row that saw no change (0 right after a change). */
+    Duration afterQuietPolls(int quietPolls, RandomGenerator random) {
+        double millis = min.toMillis() * Math.pow(GROWTH, Math.min(quietPolls, 64));
+        return jittered(Math.min(millis, max.toMillis()), random);
+    }
+
+    /** The pause after the {@code failures}-th failed attempt in a row (1 for the first). */
+    Duration afterFailures(int failures, Duration retryAfter, RandomGenerator random) {
+        double millis = min.toMillis() * Math.pow(2, Math.min(Math.max(failures - 1, 0), 32));
+        Duration backoff = jittered(Math.min(millis, Math.max(max.toMillis(), MAX_BACKOFF.toMillis())), random);
+        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    }
+
+    /** The pause while the shared request budget is exhausted: its own wait, spread by up to one minimum interval. */
+    Duration whileBudgetExhausted(Duration untilAvailable, RandomGenerator random) {
+        return untilAvailable.plusMillis((long) (random.nextDouble() * min.toMillis()));
+    }
+
+    private static Duration jittered(double millis, RandomGenerator random) {
+        return Duration.ofMillis(Math.max(1, Math.round(millis * (1 - JITTER * random.nextDouble()))));
+    }
+}

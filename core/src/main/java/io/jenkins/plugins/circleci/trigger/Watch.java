@@ -1,0 +1,412 @@
+package io.jenkins.plugins.circleci.trigger;
+
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.api.error.RateLimitedException;
+import io.jenkins.plugins.circleci.api.model.Job;
+import io.jenkins.plugins.circleci.api.model.Pipeline;
+import io.jenkins.plugins.circleci.api.model.PipelineError;
+import io.jenkins.plugins.circleci.api.model.PipelineState;
+import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.trigger.Assessment.Done;
+import io.jenkins.plugins.circleci.trigger.Assessment.Waiting;
+import io.jenkins.plugins.circleci.trigger.CompletionRule.Progress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * One wait: a chain of short poll tasks on a shared scheduler. At most one task of a wait runs at a time (a poll, or
+ * the abort); a nudge during a poll asks for one more poll right after it. A poll is all or nothing: it reads what it
+ * needs, decides, then announces and saves; a read that fails leaves the state as it was and the poll is retried
+ * later, never by sleeping.
+ */
+final class Watch implements WatchHandle {
+    private static final Logger LOG = Logger.getLogger(Watch.class.getName());
+
+    private final PipelineApi api;
+    private final WatchOptions options;
+    private final ProgressListener listener;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final PollSchedule schedule;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    private volatile WatchState state;
+
+    // Guarded by this.
+    private boolean running;
+    private boolean lookAgain;
+    private boolean aborting;
+    private String abortReason;
+    private ScheduledFuture<?> next;
+    private Instant nextAt;
+    private long generation;
+
+    // Touched only by the one task of this wait that runs at a time (handed over under the lock above).
+    private Observation lastLook;
+    private List<String> lastPending = List.of();
+    private int quietPolls;
+    private int failures;
+    private Instant outageSince;
+
+    Watch(PipelineApi api, WatchState state, WatchOptions options, ProgressListener listener,
+            ScheduledExecutorService scheduler, Clock clock, RandomGenerator random) {
+        this.api = api;
+        this.state = state;
+        this.options = options;
+        this.listener = listener;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.random = random;
+        this.schedule = PollSchedule.of(options);
+    }
+
+    synchronized void start() {
+        scheduleLocked(Duration.ZERO);
+    }
+
+    @Override
+    public CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public WatchState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized void nudge() {
+        if (outcome.isDone() || aborting) {
+            return;
+        }
+        if (running) {
+            lookAgain = true;
+        } else if (nextAt == null || nextAt.isAfter(clock.instant())) {
+            scheduleLocked(Duration.ZERO);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Outcome> abort(String reason) {
+        synchronized (this) {
+            if (outcome.isDone() || aborting) {
+                return outcome;
+            }
+            aborting = true;
+            abortReason = reason;
+            cancelNextLocked();
+            if (!running) {
+                running = true;
+                submitAbort();
+            }
+        }
+        return outcome;
+    }
+
+    /** Whether a webhook about this pipeline or workflow id concerns this wait. */
+    boolean concerns(String pipelineOrWorkflowId) {
+        WatchState s = state;
+        return s.pipelineId().equals(pipelineOrWorkflowId) || s.workflows().containsKey(pipelineOrWorkflowId);
+    }
+
+    /** Stops polling without touching CircleCI (the watcher is closing); the outcome is cancelled. */
+    void stop() {
+        synchronized (this) {
+            cancelNextLocked();
+        }
+        outcome.cancel(false);
+    }
+
+    private void scheduleLocked(Duration delay) {
+        cancelNextLocked();
+        long token = generation;
+        nextAt = clock.instant().plus(delay);
+        try {
+            next = scheduler.schedule(() -> poll(token), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            outcome.completeExceptionally(new IllegalStateException("The scheduler of this CircleCI wait was shut "
+                    + "down; the wait can be resumed from its saved state.", e));
+        }
+    }
+
+    private void cancelNextLocked() {
+        generation++;
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = null;
+        nextAt = null;
+    }
+
+    private void poll(long token) {
+        synchronized (this) {
+            if (token != generation || running || aborting || outcome.isDone()) {
+                return;
+            }
+            running = true;
+            next = null;
+            nextAt = null;
+        }
+        Duration delay = null;
+        try {
+            delay = look();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "CircleCI wait for pipeline " + state.pipelineId() + " failed", e);
+            outcome.completeExceptionally(e);
+        }
+        synchronized (this) {
+            if (aborting && !outcome.isDone()) {
+                submitAbort();
+                return;
+            }
+            running = false;
+            if (outcome.isDone() || delay == null) {
+                return;
+            }
+            if (lookAgain) {
+                lookAgain = false;
+                scheduleLocked(Duration.ZERO);
+            } else {
+                scheduleLocked(delay);
+            }
+        }
+    }
+
+    /** One poll. Returns the pause before the next one, or null when the wait is over. */
+    private Duration look() {
+        Instant now = clock.instant();
+        if (now.isBefore(state.deadline())) {
+            Duration untilAvailable = api.timeUntilAvailable();
+            if (untilAvailable.compareTo(Duration.ZERO) > 0) {
+                return untilDeadline(schedule.whileBudgetExhausted(untilAvailable, random), now);
+            }
+        }
+        WatchState candidate = state;
+        Observation look;
+        Assessment assessment;
+        Map<String, List<Job>> jobs;
+        try {
+            List<String> errors = List.of();
+            if (needsPipeline(candidate)) {
+                Pipeline p = Observation.wellFormed(api.getPipeline(candidate.pipelineId()));
+                candidate = candidate.withPipeline(p.number(), p.projectSlug(), p.state().value());
+                errors = p.errors().stream().map(PipelineError::message).toList();
+            }
+            // An errored pipeline has no workflows to list; a created one is read again only when needed.
+            boolean errored = PipelineState.ERRORED.value().equals(candidate.pipelineState());
+            List<Workflow> workflows = errored ? List.of()
+                    : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
+            look = new Observation(candidate.pipelineState(), errors, workflows);
+            assessment = CompletionRule.assess(look, candidate, options, now, links(candidate));
+            jobs = fetchJobs(look, candidate, assessment);
+        } catch (CircleCiException e) {
+            if (!e.isRetryable()) {
+                outcome.completeExceptionally(e);
+                return null;
+            }
+            return readFailed(e, now);
+        }
+        failures = 0;
+        outageSince = null;
+        boolean changed = commit(look, candidate, assessment, jobs, now);
+        lastLook = look;
+        if (assessment instanceof Done done) {
+            finish(done, look);
+            return null;
+        }
+        lastPending = ((Waiting) assessment).pending();
+        quietPolls = changed ? 0 : quietPolls + 1;
+        return untilDeadline(schedule.afterQuietPolls(quietPolls, random), now);
+    }
+
+    /** The pipeline read is skipped once its state is final, it is known, and workflows exist. */
+    private static boolean needsPipeline(WatchState s) {
+        return !(s.knowsPipeline() && PipelineState.CREATED.value().equals(s.pipelineState())
+                && !s.workflows().isEmpty());
+    }
+
+    private Duration untilDeadline(Duration delay, Instant now) {
+        Duration left = Duration.between(now, state.deadline());
+        return left.isNegative() ? Duration.ZERO : (delay.compareTo(left) > 0 ? left : delay);
+    }
+
+    private Duration readFailed(CircleCiException e, Instant now) {
+        failures++;
+        if (outageSince == null) {
+            outageSince = now;
+            emit(new ProgressEvent.Warning("reading CircleCI failed (" + e.getMessage() + "); retrying"));
+        }
+        Duration retryAfter = e instanceof RateLimitedException r ? r.retryAfter().orElse(null) : null;
+        if (retryAfter != null) {
+            api.pauseUntil(now.plus(retryAfter));
+        }
+        if (!now.isBefore(state.deadline())) {
+            Observation look = lastLook != null ? lastLook : Observation.fromState(state);
+            finish(CompletionRule.timedOut(look, state, options, links(state), lastPending, state.graceStarts(),
+                    List.of()), look);
+            return null;
+        }
+        Duration outage = Duration.between(outageSince, now);
+        if (outage.compareTo(options.outagePatience()) >= 0) {
+            outcome.completeExceptionally(new CircleCiUnreachableException(CompletionRule.pipelineName(state),
+                    state.pipelineId(), outage, e));
+            return null;
+        }
+        return untilDeadline(schedule.afterFailures(failures, retryAfter, random), now);
+    }
+
+    /** Lists the jobs Announcements needs; a job list CircleCI refuses is announced without, not retried. */
+    private Map<String, List<Job>> fetchJobs(Observation look, WatchState s, Assessment assessment) {
+        Map<String, List<Job>> jobs = new LinkedHashMap<>();
+        for (String workflowId : Announcements.workflowsNeedingJobs(look, s, assessment, options)) {
+            try {
+                jobs.put(workflowId, api.listJobs(workflowId));
+            } catch (CircleCiException e) {
+                if (e.isRetryable()) {
+                    throw e;
+                }
+                emit(new ProgressEvent.Warning("could not list the jobs of workflow " + workflowId + ": "
+                        + e.getMessage()));
+                jobs.put(workflowId, List.of());
+            }
+        }
+        return jobs;
+    }
+
+    /** Announces what changed and saves the new state. Returns whether any workflow changed status. */
+    private boolean commit(Observation look, WatchState candidate, Assessment assessment, Map<String, List<Job>> jobs,
+            Instant now) {
+        Announcements news = Announcements.of(look, candidate, assessment, jobs, options, now, links(candidate));
+        WatchState updated = candidate.withProgress(news.seen(), assessment.graceStarts(), news.announced());
+        boolean changed = news.statusChanged() || !candidate.equals(state);
+        news.events().forEach(this::emit);
+        if (!updated.equals(state)) {
+            state = updated;
+            publish(updated);
+        }
+        return changed;
+    }
+
+    private void finish(Done done, Observation look) {
+        String message = done.message();
+        if (done.reason() == OutcomeReason.TIMED_OUT && options.cancelOnAbort()) {
+            message += cancelRunning(look);
+        }
+        complete(new Outcome(done.result(), done.reason(), pipelineSummary(), done.workflows(), done.errors(),
+                message));
+    }
+
+    private void submitAbort() {
+        try {
+            scheduler.execute(this::runAbort);
+        } catch (RejectedExecutionException e) {
+            runAbort();
+        }
+    }
+
+    private void runAbort() {
+        try {
+            String reason = abortReason == null || abortReason.isBlank() ? "" : ": " + abortReason.trim();
+            String message = "Aborted" + reason + ".";
+            Observation look = lastLook != null ? lastLook : Observation.fromState(state);
+            if (options.cancelOnAbort()) {
+                look = freshLook(look);
+                message += cancelRunning(look);
+            }
+            List<WorkflowSummary> counted = CompletionRule.latestByName(look.workflows()).values().stream()
+                    .filter(w -> options.counts(w.name()))
+                    .map(w -> new WorkflowSummary(w.id(), w.name(), w.status().value(), links(state).workflow(w.id())))
+                    .toList();
+            complete(new Outcome(BuildResult.ABORTED, OutcomeReason.ABORTED, pipelineSummary(), counted, List.of(),
+                    message));
+        } catch (RuntimeException | Error e) {
+            outcome.completeExceptionally(e);
+        }
+    }
+
+    private Observation freshLook(Observation fallback) {
+        try {
+            return new Observation(state.pipelineState(), List.of(), api.listWorkflows(state.pipelineId()));
+        } catch (CircleCiException e) {
+            emit(new ProgressEvent.Warning("could not list the workflows to cancel (" + e.getMessage()
+                    + "); canceling those last seen running"));
+            return fallback;
+        }
+    }
+
+    /**
+     * Cancels every workflow of the pipeline that is not terminal, counted or not: they all belong to the pipeline
+     * being given up. Returns a sentence for the outcome's message, and announces it.
+     */
+    private String cancelRunning(Observation look) {
+        List<String> canceled = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Workflow w : look.workflows()) {
+            if (CompletionRule.progress(w) == Progress.TERMINAL) {
+                continue;
+            }
+            try {
+                api.cancelWorkflow(w.id());
+                canceled.add(w.name());
+            } catch (CircleCiException e) {
+                failed.add(w.name() + " (" + e.getMessage() + ")");
+            }
+        }
+        if (canceled.isEmpty() && failed.isEmpty()) {
+            return " No workflow was still running.";
+        }
+        StringBuilder sentence = new StringBuilder();
+        if (!canceled.isEmpty()) {
+            sentence.append(" Canceled workflows: ").append(String.join(", ", canceled)).append('.');
+        }
+        if (!failed.isEmpty()) {
+            sentence.append(" Could not cancel: ").append(String.join(", ", failed)).append('.');
+        }
+        emit(new ProgressEvent.Notice(sentence.toString().trim(), links(state).pipeline()));
+        return sentence.toString();
+    }
+
+    private PipelineSummary pipelineSummary() {
+        WatchState s = state;
+        return new PipelineSummary(s.pipelineId(), s.pipelineNumber(), s.projectSlug(), s.pipelineState(),
+                links(s).pipeline());
+    }
+
+    private Links links(WatchState s) {
+        return Links.of(api.webUrls(), s);
+    }
+
+    private void complete(Outcome o) {
+        outcome.complete(o);
+    }
+
+    private void emit(ProgressEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A progress listener failed on: " + event.message(), e);
+        }
+    }
+
+    private void publish(WatchState s) {
+        try {
+            listener.onStateChanged(s);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A progress listener failed to save the wait's state", e);
+        }
+    }
+}

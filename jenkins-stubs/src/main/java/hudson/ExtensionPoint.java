@@ -1,0 +1,4 @@
+package hudson;
+
+/** Stand-in of Jenkins core's marker interface. */
+public interface ExtensionPoint {}

@@ -1,0 +1,12 @@
+package hudson.model;
+
+/** Stand-in of Jenkins core's Actionable. */
+public abstract class Actionable {
+    public void addAction(Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

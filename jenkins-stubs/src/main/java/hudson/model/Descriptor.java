@@ -1,0 +1,36 @@
+package hudson.model;
+
+/** Stand-in of Jenkins core's Descriptor: the members the plugin's descriptors use or override. */
+public abstract class Descriptor<T extends Describable<T>> {
+    protected Descriptor() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public synchronized void save() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static final class FormException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public FormException(String message, String formField) {
+            super(message);
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            super(message, cause);
+        }
+
+        public FormException(Throwable cause, String formField) {
+            super(cause);
+        }
+    }
+}

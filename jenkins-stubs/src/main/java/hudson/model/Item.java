@@ -1,0 +1,11 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+/** Stand-in of Jenkins core's Item: the permissions and members the plugin uses. */
+public interface Item extends ModelObject, AccessControlled {
+    // Stand-ins: core creates these Permission objects; nothing offline checks permissions.
+    Permission CONFIGURE = null;
+    Permission READ = null;
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+/** Stand-in of Jenkins core's TopLevelItem. */
+public interface TopLevelItem extends Item {}

@@ -1,0 +1,44 @@
+package jenkins.model;
+
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
+import hudson.security.ACL;
+import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+
+/** Stand-in of Jenkins core's Jenkins singleton: the members the plugin and its tests use. */
+public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
+    public static final Permission ADMINISTER = null; // stand-in: core creates it
+    public static final Permission READ = null; // stand-in: core creates it
+
+    private Jenkins() {}
+
+    public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setSecurityRealm(SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setAuthorizationStrategy(AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

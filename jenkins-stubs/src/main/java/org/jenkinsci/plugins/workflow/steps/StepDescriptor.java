@@ -1,0 +1,16 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import hudson.model.Descriptor;
+import java.util.Map;
+import java.util.Set;
+
+/** Stand-in of workflow-step-api's StepDescriptor. */
+public abstract class StepDescriptor extends Descriptor<Step> {
+    public abstract Set<? extends Class<?>> getRequiredContext();
+
+    public abstract String getFunctionName();
+
+    public String argumentsToString(Map<String, Object> namedArgs) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,81 @@
+package org.jvnet.hudson.test;
+
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TopLevelItem;
+import hudson.security.SecurityRealm;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.Future;
+import jenkins.model.Jenkins;
+
+/** Stand-in of jenkins-test-harness's JenkinsRule: the members the plugin's tests use. */
+public class JenkinsRule {
+    public Jenkins jenkins;
+
+    public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run> R assertBuildStatus(Result status, Future<? extends R> r) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run> R assertBuildStatusSuccess(Future<? extends R> r) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run> R assertBuildStatusSuccess(R r) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void assertLogContains(String substring, Run run) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void assertLogNotContains(String substring, Run run) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run<?, ?>> R waitForCompletion(R r) throws InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void configRoundtrip() throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs)
+            throws InvocationTargetException, NoSuchMethodException, IllegalAccessException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static class DummySecurityRealm extends SecurityRealm {
+        DummySecurityRealm() {}
+    }
+
+    /** Stand-in of JenkinsRule.WebClient (its HtmlUnit superclass is left out: the tests use none of its members). */
+    public class WebClient {
+        WebClient() {}
+
+        public WebClient login(String username) throws Exception {
+            throw new UnsupportedOperationException("stand-in");
+        }
+
+        public void assertFails(String url, int statusCode) throws Exception {
+            throw new UnsupportedOperationException("stand-in");
+        }
+    }
+}

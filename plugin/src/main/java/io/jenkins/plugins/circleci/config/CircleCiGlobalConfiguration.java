@@ -1,0 +1,201 @@
+package io.jenkins.plugins.circleci.config;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.circleci.Blank;
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.RateLimit;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.api.model.User;
+import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.time.Duration;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins → System → CircleCI (and {@code unclassified: circleci:} in Configuration as Code): the server,
+ * the default credentials, how often waits poll and the request budget all waits share. Each setter saves.
+ */
+@Extension
+@Symbol("circleci")
+public class CircleCiGlobalConfiguration extends GlobalConfiguration {
+    private static final WatchOptions WATCH_DEFAULTS = WatchOptions.defaults();
+
+    private String serverUrl = CircleCiClient.DEFAULT_BASE_URL;
+    private String credentialsId;
+    private int minPollInterval = (int) WATCH_DEFAULTS.minPollInterval().toSeconds();
+    private int maxPollInterval = (int) WATCH_DEFAULTS.maxPollInterval().toSeconds();
+    private double requestsPerSecond = RateLimit.defaults().permitsPerSecond();
+    private int burst = RateLimit.defaults().burst();
+
+    public CircleCiGlobalConfiguration() {
+        load();
+    }
+
+    public static CircleCiGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(CircleCiGlobalConfiguration.class);
+    }
+
+    /**
+     * The settings steps use. Values an administrator left out of range (say, by editing XML) fall back to the
+     * defaults rather than failing every build.
+     */
+    public ServerSettings settings() {
+        int min = minPollInterval >= 1 ? minPollInterval : (int) WATCH_DEFAULTS.minPollInterval().toSeconds();
+        int max = Math.max(min, maxPollInterval);
+        RateLimit rate = requestsPerSecond > 0 && burst >= 1 ? new RateLimit(requestsPerSecond, burst)
+                : RateLimit.defaults();
+        return new ServerSettings(getServerUrl(), credentialsId, Duration.ofSeconds(min), Duration.ofSeconds(max),
+                rate);
+    }
+
+    public String getServerUrl() {
+        return serverUrl == null ? CircleCiClient.DEFAULT_BASE_URL : serverUrl;
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        String s = Blank.toNull(serverUrl);
+        this.serverUrl = s == null ? CircleCiClient.DEFAULT_BASE_URL : s;
+        save();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Blank.toNull(credentialsId);
+        save();
+    }
+
+    public int getMinPollInterval() {
+        return minPollInterval;
+    }
+
+    @DataBoundSetter
+    public void setMinPollInterval(int seconds) {
+        this.minPollInterval = seconds;
+        save();
+    }
+
+    public int getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    @DataBoundSetter
+    public void setMaxPollInterval(int seconds) {
+        this.maxPollInterval = seconds;
+        save();
+    }
+
+    public double getRequestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    @DataBoundSetter
+    public void setRequestsPerSecond(double requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
+        save();
+    }
+
+    public int getBurst() {
+        return burst;
+    }
+
+    @DataBoundSetter
+    public void setBurst(int burst) {
+        this.burst = burst;
+        save();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String serverUrl,
+            @QueryParameter String credentialsId) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return CircleCiTokens.currentValueOnly(credentialsId);
+        }
+        return CircleCiTokens.choicesFor(null, credentialsId, serverOrDefault(serverUrl));
+    }
+
+    /** Calls CircleCI's {@code /me} with the chosen credentials and shows whose token it is. */
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doTestConnection(@QueryParameter String serverUrl, @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String url = serverOrDefault(serverUrl);
+        FormValidation urlCheck = GlobalSettingsValidation.serverUrl(url);
+        if (urlCheck.kind == FormValidation.Kind.ERROR) {
+            return urlCheck;
+        }
+        String id = Blank.toNull(credentialsId);
+        if (id == null) {
+            return FormValidation.error("Select the credentials to test.");
+        }
+        StringCredentials c = CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class,
+                Jenkins.get(), ACL.SYSTEM2, CircleCiTokens.requirements(url));
+        if (c == null) {
+            return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
+        }
+        try {
+            User me = CircleCiServers.client(url, c.getSecret().getPlainText(), settings()).me();
+            return FormValidation.ok("Connected to " + url + " as " + me.login() + ".");
+        } catch (CircleCiException e) {
+            return FormValidation.error(e.describe());
+        }
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckServerUrl(@QueryParameter String value) {
+        return isAdmin() ? GlobalSettingsValidation.serverUrl(value) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckMinPollInterval(@QueryParameter String value) {
+        return isAdmin() ? GlobalSettingsValidation.minPollInterval(value) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckMaxPollInterval(@QueryParameter String value,
+            @QueryParameter String minPollInterval) {
+        return isAdmin() ? GlobalSettingsValidation.maxPollInterval(value, minPollInterval) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckRequestsPerSecond(@QueryParameter String value) {
+        return isAdmin() ? GlobalSettingsValidation.requestsPerSecond(value) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckBurst(@QueryParameter String value) {
+        return isAdmin() ? GlobalSettingsValidation.burst(value) : FormValidation.ok();
+    }
+
+    private static boolean isAdmin() {
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+    }
+
+    private String serverOrDefault(String value) {
+        String s = Blank.toNull(value);
+        return s != null ? s : getServerUrl();
+    }
+}

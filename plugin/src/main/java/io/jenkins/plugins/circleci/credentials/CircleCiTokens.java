@@ -1,0 +1,101 @@
+package io.jenkins.plugins.circleci.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.circleci.Blank;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
+
+/**
+ * CircleCI API tokens live in Jenkins as Secret text credentials. A build finds them in its own context (folder
+ * credentials work, and the build can use nothing its job could not); forms list only what the user may use. The
+ * token's value never leaves {@link #forRun}, and no message here ever contains it.
+ */
+public final class CircleCiTokens {
+    private CircleCiTokens() {}
+
+    /**
+     * The token of the Secret text credentials {@code credentialsId} as the build sees them, scoped to the server's
+     * host, and recorded as used by the build.
+     *
+     * @throws AbortException naming the id and what to do when the build cannot see such credentials
+     */
+    public static String forRun(Run<?, ?> run, String credentialsId, String serverUrl) throws AbortException {
+        StringCredentials c = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run,
+                requirements(serverUrl));
+        if (c == null) {
+            throw new AbortException("No Secret text credentials with ID '" + credentialsId + "' are visible to "
+                    + "this build for " + serverUrl + ". Add the CircleCI personal API token as a Secret text "
+                    + "credential in this job's folder or globally (scope Global, not System), or pass the ID of one "
+                    + "that exists as credentialsId:.");
+        }
+        CredentialsProvider.track(run, c);
+        return c.getSecret().getPlainText();
+    }
+
+    /** The Secret text credentials the job (or, outside a job, Jenkins itself) may use for the server. */
+    public static ListBoxModel choicesFor(Item item, String currentValue, String serverUrl) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        model.includeEmptyValue();
+        if (item == null) {
+            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(serverUrl),
+                    CredentialsMatchers.always());
+        } else {
+            model.includeMatchingAs(authenticationOf(item), item, StringCredentials.class, requirements(serverUrl),
+                    CredentialsMatchers.always());
+        }
+        model.includeCurrentValue(currentOrEmpty(currentValue));
+        return model;
+    }
+
+    /** For users who may not list credentials: the value already in the form, nothing else. */
+    public static ListBoxModel currentValueOnly(String currentValue) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        model.includeCurrentValue(currentOrEmpty(currentValue));
+        return model;
+    }
+
+    /** Whether Secret text credentials with this id are visible where they will be used. */
+    public static FormValidation check(Item item, String credentialsId, String serverUrl) {
+        String id = credentialsId.trim();
+        if (id.startsWith("${")) {
+            return FormValidation.warning("Cannot check an expression; it is resolved when the build runs.");
+        }
+        ListBoxModel found = item == null
+                ? CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,
+                        requirements(serverUrl), CredentialsMatchers.withId(id))
+                : CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authenticationOf(item),
+                        requirements(serverUrl), CredentialsMatchers.withId(id));
+        return found.isEmpty()
+                ? FormValidation.error("No Secret text credentials with ID '" + id + "' are visible here for "
+                        + serverUrl + ".")
+                : FormValidation.ok();
+    }
+
+    /** Credentials restricted to a domain match only that domain's CircleCI host. */
+    public static List<DomainRequirement> requirements(String serverUrl) {
+        return URIRequirementBuilder.fromUri(serverUrl).build();
+    }
+
+    private static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    private static String currentOrEmpty(String value) {
+        String v = Blank.toNull(value);
+        return v == null ? "" : v;
+    }
+}

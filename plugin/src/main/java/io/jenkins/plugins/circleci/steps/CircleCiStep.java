@@ -1,0 +1,101 @@
+package io.jenkins.plugins.circleci.steps;
+
+import io.jenkins.plugins.circleci.Blank;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** The options {@code circleciTrigger} and {@code circleciWait} share: where, as whom, and how to wait. */
+public abstract class CircleCiStep extends Step {
+    private String credentialsId;
+    private String serverUrl;
+    private boolean propagate = true;
+    private String timeout;
+    private List<String> workflows;
+    private String onHold;
+    private boolean cancelOnAbort = true;
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Blank.toNull(credentialsId);
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = Blank.toNull(serverUrl);
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Blank.toNull(timeout);
+    }
+
+    public List<String> getWorkflows() {
+        return workflows;
+    }
+
+    @DataBoundSetter
+    public void setWorkflows(List<String> workflows) {
+        this.workflows = StepLists.namesOrNull(workflows);
+    }
+
+    public String getOnHold() {
+        return onHold;
+    }
+
+    @DataBoundSetter
+    public void setOnHold(String onHold) {
+        this.onHold = Blank.toNull(onHold);
+    }
+
+    public boolean isCancelOnAbort() {
+        return cancelOnAbort;
+    }
+
+    @DataBoundSetter
+    public void setCancelOnAbort(boolean cancelOnAbort) {
+        this.cancelOnAbort = cancelOnAbort;
+    }
+
+    /** What this call asked for, as the running step keeps it. */
+    abstract StepOptions toOptions();
+
+    @Override
+    public final StepExecution start(StepContext context) {
+        return new CircleCiStepExecution(context, toOptions());
+    }
+
+    /** Adds the shared options to a step's options. */
+    StepOptions.Builder withSharedOptions(StepOptions.Builder b) {
+        return b.credentialsId(credentialsId)
+                .serverUrl(serverUrl)
+                .propagate(propagate)
+                .timeout(timeout)
+                .workflows(workflows)
+                .onHold(onHold)
+                .cancelOnAbort(cancelOnAbort);
+    }
+}

@@ -1,0 +1,216 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.trigger.BuildResult;
+import io.jenkins.plugins.circleci.trigger.Outcome;
+import io.jenkins.plugins.circleci.trigger.PipelineSummary;
+import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import io.jenkins.plugins.circleci.trigger.WatchState;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The running {@code circleciTrigger} or {@code circleciWait}. Holds no thread: {@link #start()} only checks the
+ * options and hands the work to the scheduler; the wait is the shared watcher's. Its saved form is the options, the
+ * server, the pipeline and the latest {@link WatchState}; never the token, which is looked up in the build's context
+ * whenever a client is built (so also after a restart, in {@link #onResume()}).
+ */
+final class CircleCiStepExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+
+    private final StepOptions options;
+    private volatile CircleCiWaitRunner runner;
+
+    CircleCiStepExecution(StepContext context, StepOptions options) {
+        super(context);
+        this.options = options;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        // On the CPS VM thread: only in-memory checks here, no I/O.
+        StepEnvironment environment = StepEnvironment.current();
+        ServerSettings settings = environment.settings();
+        String serverUrl = options.serverUrl(settings);
+        if (options.credentialsId(settings) == null) {
+            throw new AbortException("No CircleCI credentials were given: pass credentialsId: with the ID of a "
+                    + "Secret text credential holding a CircleCI personal API token, or set default credentials in "
+                    + "Manage Jenkins > System > CircleCI.");
+        }
+        if (!options.triggers()) {
+            String problem = StepFieldValidation.pipelineIdProblem(options.pipelineId());
+            if (problem != null) {
+                throw new AbortException(problem);
+            }
+        }
+        WatchOptions watchOptions;
+        try {
+            if (options.triggers()) {
+                options.toTriggerRequest();
+            }
+            watchOptions = options.toWatchOptions(settings);
+        } catch (CircleCiException e) {
+            throw new AbortException(e.describe());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        runner = new CircleCiWaitRunner(options, serverUrl, watchOptions);
+        runner.start(new JenkinsShell(environment, options.credentialsId(settings)));
+        return false;
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        CircleCiWaitRunner r = runner;
+        if (r == null) {
+            super.stop(cause);
+        } else {
+            r.abort(cause);
+        }
+    }
+
+    @Override
+    public void onResume() {
+        CircleCiWaitRunner r = runner;
+        if (r == null) {
+            getContext().onFailure(new AbortException("Jenkins restarted before the CircleCI step started; run the "
+                    + "build again."));
+            return;
+        }
+        StepEnvironment environment = StepEnvironment.current();
+        r.resume(new JenkinsShell(environment, options.credentialsId(environment.settings())));
+    }
+
+    @Override
+    public String getStatus() {
+        CircleCiWaitRunner r = runner;
+        if (r == null) {
+            return "not started";
+        }
+        PipelineSummary p = r.pipeline();
+        WatchState s = r.state();
+        if (p == null && s == null) {
+            return "triggering a CircleCI pipeline for " + options.describe();
+        }
+        String which = p != null ? "#" + p.number() + " (" + p.projectSlug() + ")" : s.pipelineId();
+        return "waiting for CircleCI pipeline " + which + (s == null ? "" : ", deadline " + s.deadline());
+    }
+
+    /**
+     * Connects the runner to this step's context. Not saved: rebuilt on start and on resume. The credentials id is
+     * resolved against the global default when the shell is built, and the token fetched only inside
+     * {@link #client}, off the CPS VM thread.
+     */
+    private final class JenkinsShell implements CircleCiWaitRunner.Shell {
+        private final StepEnvironment environment;
+        private final String credentialsId;
+        private volatile PrintStream log;
+
+        JenkinsShell(StepEnvironment environment, String credentialsId) {
+            this.environment = environment;
+            this.credentialsId = credentialsId;
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            return environment.scheduler();
+        }
+
+        @Override
+        public PipelineWatcher watcher() {
+            return environment.watcher();
+        }
+
+        @Override
+        public Clock clock() {
+            return environment.clock();
+        }
+
+        @Override
+        public CircleCiClient client(String serverUrl) throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            String token = environment.token(run, credentialsId, serverUrl);
+            return environment.client(serverUrl, token, environment.settings());
+        }
+
+        @Override
+        public PrintStream log() {
+            PrintStream l = log;
+            if (l == null) {
+                try {
+                    TaskListener listener = getContext().get(TaskListener.class);
+                    l = listener != null ? listener.getLogger() : new PrintStream(PrintStream.nullOutputStream());
+                } catch (IOException e) {
+                    // No console to write to any more (the build is gone): keep going without progress lines.
+                    l = new PrintStream(PrintStream.nullOutputStream());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    l = new PrintStream(PrintStream.nullOutputStream());
+                }
+                log = l;
+            }
+            return l;
+        }
+
+        @Override
+        public String link(String url, String text) {
+            return environment.link(url, text);
+        }
+
+        @Override
+        public void stateChanged() {
+            getContext().saveState();
+            CircleCiWaitRunner r = runner;
+            if (r != null && r.pipeline() != null) {
+                recordOnBuild(r.pipeline(), null);
+            }
+        }
+
+        @Override
+        public void finished(Outcome outcome) {
+            Throwable failure = StepOutcomes.failureOf(outcome, options.propagate());
+            // An AbortException prints its own message; any other ending is worth one line of its own.
+            if (!(failure instanceof AbortException) && outcome.message() != null && !outcome.message().isBlank()) {
+                log().println(outcome.message());
+            }
+            if (outcome.pipeline() != null) {
+                recordOnBuild(outcome.pipeline(), outcome.result());
+            }
+            if (failure != null) {
+                getContext().onFailure(failure);
+            } else {
+                getContext().onSuccess(StepOutcomes.toMap(outcome));
+            }
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            getContext().onFailure(StepOutcomes.userFacing(error));
+        }
+
+        /** Lists the pipeline on the build's page. Tests without Jenkins have no build: nothing to list it on. */
+        private void recordOnBuild(PipelineSummary pipeline, BuildResult result) {
+            try {
+                Run<?, ?> run = getContext().get(Run.class);
+                if (run != null) {
+                    CircleCiPipelineAction.record(run, pipeline, result);
+                }
+            } catch (IOException e) {
+                log().println("Could not list CircleCI pipeline #" + pipeline.number() + " on the build's page: "
+                        + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.Extension;
+import io.jenkins.plugins.circleci.Blank;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code circleciTrigger}: triggers a CircleCI pipeline and, unless {@code wait: false}, waits for its workflows and
+ * carries their result back. Returns a map: id, number, project, state, result, url, workflows.
+ */
+public final class CircleCiTriggerStep extends CircleCiStep {
+    private final String project;
+    private String branch;
+    private String tag;
+    private Map<String, Object> parameters;
+    private String definitionId;
+    private boolean wait = true;
+
+    /** @param project the project slug, e.g. {@code gh/acme/api} or {@code circleci/<org-id>/<project-id>} */
+    @DataBoundConstructor
+    public CircleCiTriggerStep(String project) {
+        this.project = Blank.toNull(project);
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(String branch) {
+        this.branch = Blank.toNull(branch);
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    @DataBoundSetter
+    public void setTag(String tag) {
+        this.tag = Blank.toNull(tag);
+    }
+
+    public Map<String, Object> getParameters() {
+        return parameters;
+    }
+
+    /** Pipeline parameters: strings, booleans and integers; checked against CircleCI's limits when the step runs. */
+    @DataBoundSetter
+    public void setParameters(Map<String, Object> parameters) {
+        if (parameters == null || parameters.isEmpty()) {
+            this.parameters = null;
+            return;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        // Groovy hands interpolated strings over as GStrings: keep their text, not the template.
+        parameters.forEach((k, v) -> copy.put(k, v instanceof CharSequence text ? text.toString() : v));
+        this.parameters = copy;
+    }
+
+    public String getDefinitionId() {
+        return definitionId;
+    }
+
+    @DataBoundSetter
+    public void setDefinitionId(String definitionId) {
+        this.definitionId = Blank.toNull(definitionId);
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    @Override
+    StepOptions toOptions() {
+        return withSharedOptions(StepOptions.trigger(project))
+                .branch(branch)
+                .tag(tag)
+                .parameters(parameters)
+                .definitionId(definitionId)
+                .waitForCompletion(wait)
+                .build();
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends CircleCiStepDescriptor {
+        public DescriptorImpl() {
+            super("circleciTrigger", "Trigger a CircleCI pipeline", "project");
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package io.jenkins.plugins.circleci.steps;
+
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.trigger.Outcome;
+import io.jenkins.plugins.circleci.trigger.PipelineSummary;
+import io.jenkins.plugins.circleci.trigger.PipelineTrigger;
+import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
+import io.jenkins.plugins.circleci.trigger.ProgressEvent;
+import io.jenkins.plugins.circleci.trigger.ProgressListener;
+import io.jenkins.plugins.circleci.trigger.TriggeredPipeline;
+import io.jenkins.plugins.circleci.trigger.WatchHandle;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import io.jenkins.plugins.circleci.trigger.WatchState;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sequences one step without Jenkins in sight: trigger the pipeline (circleciTrigger) unless it is known already
+ * (circleciWait), then follow it with the shared {@link PipelineWatcher} until its outcome, aborting it on request.
+ * No thread waits: the blocking trigger runs once on the shell's scheduler and the watcher polls on it.
+ *
+ * <p>Serializable so that a restarted controller resumes where it stopped: it keeps the pipeline and the latest
+ * {@link WatchState}, never the token (the shell looks the credentials up again for every client it builds).
+ */
+final class CircleCiWaitRunner implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How long an abort may wait for the watcher to confirm before the step fails anyway. */
+    static final Duration ABORT_GRACE = Duration.ofMinutes(1);
+
+    /** What the runner needs from its Jenkins (or test) shell. Calls may come from any thread. */
+    interface Shell {
+        ScheduledExecutorService scheduler();
+
+        PipelineWatcher watcher();
+
+        Clock clock();
+
+        /** A client for the server, with the credentials looked up now (blocking; never on the CPS thread). */
+        CircleCiClient client(String serverUrl) throws Exception;
+
+        PrintStream log();
+
+        /** The text with a link to the URL, as the console shows it. */
+        String link(String url, String text);
+
+        /** The runner's saved state changed: persist it. */
+        void stateChanged();
+
+        void finished(Outcome outcome);
+
+        void failed(Throwable error);
+    }
+
+    private final StepOptions options;
+    private final String serverUrl;
+    private final WatchOptions watchOptions;
+    private volatile PipelineSummary pipeline;
+    private volatile WatchState state;
+
+    private transient volatile Shell shell;
+    private transient WatchHandle handle;
+    private transient boolean triggering;
+    private transient boolean completed;
+    private transient volatile Throwable stopCause;
+
+    CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions) {
+        this.options = options;
+        this.serverUrl = serverUrl;
+        this.watchOptions = watchOptions;
+    }
+
+    StepOptions options() {
+        return options;
+    }
+
+    /** The pipeline once triggered (or, for circleciWait, once learned from the saved state); null before. */
+    PipelineSummary pipeline() {
+        return pipeline;
+    }
+
+    WatchState state() {
+        return state;
+    }
+
+    /** Starts: the trigger (or the first look) runs on the shell's scheduler; returns at once. */
+    void start(Shell shell) {
+        synchronized (this) {
+            this.shell = shell;
+            if (!options.triggers()) {
+                state = WatchState.forPipelineId(options.pipelineId(), shell.clock().instant(), watchOptions);
+            } else {
+                triggering = true;
+            }
+        }
+        shell.scheduler().execute(this::triggerThenWatch);
+    }
+
+    /** Resumes after a restart from the saved pipeline and state. */
+    void resume(Shell shell) {
+        synchronized (this) {
+            this.shell = shell;
+        }
+        if (state == null) {
+            fail(new CircleCiException("Jenkins restarted while the CircleCI pipeline of " + options.describe()
+                    + " was being triggered, so it is not known whether CircleCI created it.",
+                    "Look at the project's pipelines in CircleCI before you run this build again.", null));
+            return;
+        }
+        if (!options.waitForCompletion()) {
+            finish(notWaited());
+            return;
+        }
+        shell.scheduler().execute(() -> {
+            try {
+                shell.log().println("Resuming the wait for " + describePipeline() + " after a Jenkins restart");
+                watch(shell.client(serverUrl));
+            } catch (Throwable e) {
+                fail(e);
+            }
+        });
+    }
+
+    /**
+     * Stops the step: aborts the wait (which cancels the running workflows when cancelOnAbort is set), says so, and
+     * then fails with {@code cause}.
+     */
+    void abort(Throwable cause) {
+        WatchHandle toAbort;
+        synchronized (this) {
+            if (completed || stopCause != null) {
+                return;
+            }
+            stopCause = cause;
+            toAbort = handle;
+            if (toAbort == null && triggering) {
+                // The trigger is in flight; triggerThenWatch() aborts the wait as soon as it has one.
+                shell.log().println("Aborting: the CircleCI pipeline is being triggered; it will be "
+                        + (options.cancelOnAbort() ? "canceled" : "left running") + " once created.");
+                return;
+            }
+        }
+        if (toAbort == null) {
+            fail(cause);
+        } else {
+            abortWatch(toAbort);
+        }
+    }
+
+    private void triggerThenWatch() {
+        try {
+            CircleCiClient client = shell.client(serverUrl);
+            if (options.triggers()) {
+                TriggerRequest request = options.toTriggerRequest();
+                TriggeredPipeline triggered = PipelineTrigger.trigger(client, request, new ConsoleProgress());
+                if (!triggered.triggered()) {
+                    synchronized (this) {
+                        triggering = false;
+                    }
+                    finish(triggered.notTriggeredOutcome().orElseThrow());
+                    return;
+                }
+                synchronized (this) {
+                    pipeline = triggered.pipeline();
+                    state = WatchState.forTriggered(pipeline, shell.clock().instant(), watchOptions);
+                    triggering = false;
+                }
+                shell.stateChanged();
+                if (!options.waitForCompletion() && stopCause == null) {
+                    finish(triggered.notWaitedOutcome());
+                    return;
+                }
+            }
+            watch(client);
+        } catch (Throwable e) {
+            synchronized (this) {
+                triggering = false;
+            }
+            fail(e);
+        }
+    }
+
+    private void watch(CircleCiClient client) {
+        WatchHandle started;
+        boolean abortNow;
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            started = shell.watcher().watch(client, state, watchOptions, new ConsoleProgress());
+            handle = started;
+            abortNow = stopCause != null;
+        }
+        started.outcome().whenComplete((outcome, error) -> {
+            if (error == null) {
+                finish(outcome);
+            } else if (!isShutdown(error)) {
+                fail(unwrap(error));
+            }
+            // else: the controller is going down and took the scheduler with it. The saved state resumes the wait
+            // after the restart (onResume); failing the step now would end a build that is merely paused.
+        });
+        if (abortNow) {
+            abortWatch(started);
+        }
+    }
+
+    private void abortWatch(WatchHandle toAbort) {
+        shell.log().println(options.cancelOnAbort()
+                ? "Aborting: canceling the running workflows of " + describePipeline()
+                : "Aborting: leaving " + describePipeline() + " running in CircleCI (cancelOnAbort: false)");
+        toAbort.abort("Jenkins build aborted");
+        // The step fails once the watcher confirms; should it never do so, fail anyway after a grace period.
+        Throwable cause = stopCause;
+        try {
+            shell.scheduler().schedule(() -> fail(cause), ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(cause); // no scheduler left to wait with
+        }
+    }
+
+    private Outcome notWaited() {
+        return new TriggeredPipeline(pipeline, null).notWaitedOutcome();
+    }
+
+    private String describePipeline() {
+        PipelineSummary p = pipeline;
+        if (p != null) {
+            return "CircleCI pipeline #" + p.number() + " (" + p.projectSlug() + ")";
+        }
+        WatchState s = state;
+        if (s != null && s.pipelineNumber() > 0) {
+            return "CircleCI pipeline #" + s.pipelineNumber() + " (" + s.projectSlug() + ")";
+        }
+        return "CircleCI pipeline " + (s != null ? s.pipelineId() : options.describe());
+    }
+
+    /** Completes with the outcome; once a stop was requested, the step fails with the stop's cause instead. */
+    private void finish(Outcome outcome) {
+        if (markCompleted()) {
+            Throwable stop = stopCause;
+            if (stop != null) {
+                shell.failed(stop);
+            } else {
+                shell.finished(outcome);
+            }
+        }
+    }
+
+    private void fail(Throwable error) {
+        if (markCompleted()) {
+            Throwable stop = stopCause;
+            shell.failed(stop != null ? stop : error);
+        }
+    }
+
+    private synchronized boolean markCompleted() {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        return true;
+    }
+
+    /** Whether the wait ended only because its scheduler was shut down or the watcher closed. */
+    private static boolean isShutdown(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RejectedExecutionException || t instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Prints each event as one console line with its link, and keeps the latest state for saving. */
+    private final class ConsoleProgress implements ProgressListener {
+        @Override
+        public void onEvent(ProgressEvent event) {
+            String message = event.message();
+            // "Canceled workflows: build." + link reads better as "Canceled workflows: build: <link>".
+            String lead = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+            String line = event.url().map(url -> lead + ": " + shell.link(url, url)).orElse(message);
+            shell.log().println(line);
+        }
+
+        @Override
+        public void onStateChanged(WatchState newState) {
+            state = newState;
+            shell.stateChanged();
+        }
+    }
+}

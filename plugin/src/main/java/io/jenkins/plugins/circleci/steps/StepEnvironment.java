@@ -1,0 +1,50 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.model.Run;
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What the steps take from their surroundings: in Jenkins, the shared Timer, one JVM-wide watcher, the global
+ * configuration, credentials looked up in the build's context and Jenkins' proxy settings. Tests substitute their
+ * own scheduler, clock and CircleCI (see {@link #use}).
+ */
+abstract class StepEnvironment {
+    private static volatile StepEnvironment substitute;
+
+    static StepEnvironment current() {
+        StepEnvironment s = substitute;
+        return s != null ? s : JenkinsStepEnvironment.INSTANCE;
+    }
+
+    /** Makes {@code environment} current until the returned handle is closed (for tests). */
+    static AutoCloseable use(StepEnvironment environment) {
+        substitute = environment;
+        return () -> substitute = null;
+    }
+
+    abstract ScheduledExecutorService scheduler();
+
+    abstract PipelineWatcher watcher();
+
+    abstract Clock clock();
+
+    /** The administrator's defaults (Manage Jenkins → System → CircleCI). */
+    abstract ServerSettings settings();
+
+    /**
+     * The API token from the Secret text credentials {@code credentialsId}, looked up in the build's context.
+     *
+     * @throws hudson.AbortException naming the id when no such credentials are visible to the build
+     */
+    abstract String token(Run<?, ?> run, String credentialsId, String serverUrl) throws IOException, InterruptedException;
+
+    abstract CircleCiClient client(String serverUrl, String token, ServerSettings settings);
+
+    /** The text with a console hyperlink to the URL. */
+    abstract String link(String url, String text);
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.util.FormValidation;
+import io.jenkins.plugins.circleci.Blank;
+import io.jenkins.plugins.circleci.api.ProjectSlug;
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.trigger.DurationText;
+import java.util.UUID;
+
+/**
+ * The Snippet Generator's checks of the step fields, free of permission checks (the descriptors do those) so that
+ * they can be tested without Jenkins. Parameter maps are checked when the step runs, by the core's TriggerRequest.
+ */
+final class StepFieldValidation {
+    private StepFieldValidation() {}
+
+    static FormValidation project(String value) {
+        if (Blank.toNull(value) == null) {
+            return FormValidation.error("Give the CircleCI project slug, e.g. gh/acme/api.");
+        }
+        try {
+            ProjectSlug.parse(value);
+            return FormValidation.ok();
+        } catch (InvalidRequestException e) {
+            return FormValidation.error(e.getMessage() + " " + e.hint());
+        }
+    }
+
+    static FormValidation timeout(String value) {
+        if (Blank.toNull(value) == null) {
+            return FormValidation.ok("Empty: the wait gives up after 24 hours.");
+        }
+        try {
+            DurationText.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation definitionId(String value) {
+        if (Blank.toNull(value) == null) {
+            return FormValidation.ok();
+        }
+        return isUuid(value) ? FormValidation.ok() : FormValidation.error("The pipeline definition id '" + value.trim()
+                + "' is not a UUID. Copy it from Project Settings > Project Setup in the CircleCI app.");
+    }
+
+    static FormValidation pipelineId(String value) {
+        String problem = pipelineIdProblem(value);
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    /** What is wrong with a pipeline id, or null when it is well formed. */
+    static String pipelineIdProblem(String value) {
+        if (Blank.toNull(value) == null) {
+            return "No CircleCI pipeline id was given: pass pipelineId:, e.g. the id of what "
+                    + "circleciTrigger(..., wait: false) returned.";
+        }
+        return isUuid(value) ? null : "The CircleCI pipeline id '" + value.trim() + "' is not a UUID: pass the "
+                + "id field of what circleciTrigger returned, not the pipeline number.";
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value.trim());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

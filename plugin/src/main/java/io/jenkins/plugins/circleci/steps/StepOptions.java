@@ -1,0 +1,222 @@
+package io.jenkins.plugins.circleci.steps;
+
+import io.jenkins.plugins.circleci.Blank;
+import io.jenkins.plugins.circleci.api.ProjectSlug;
+import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.trigger.DurationText;
+import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one {@code circleciTrigger} or {@code circleciWait} call asked for, as saved with the running step. Values are
+ * checked only when turned into a request ({@link #toTriggerRequest()}) or wait options ({@link #toWatchOptions}),
+ * so that a bad value fails the step with a clear message rather than the script's parsing.
+ */
+final class StepOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Set for circleciTrigger; null for circleciWait. */
+    private final String project;
+    private final String branch;
+    private final String tag;
+    private final LinkedHashMap<String, Object> parameters;
+    private final String definitionId;
+    /** Set for circleciWait; null for circleciTrigger. */
+    private final String pipelineId;
+    private final String credentialsId;
+    private final String serverUrl;
+    private final boolean waitForCompletion;
+    private final boolean propagate;
+    private final String timeout;
+    private final ArrayList<String> workflows;
+    private final String onHold;
+    private final boolean cancelOnAbort;
+
+    private StepOptions(Builder b) {
+        this.project = b.project;
+        this.branch = b.branch;
+        this.tag = b.tag;
+        this.parameters = new LinkedHashMap<>(b.parameters);
+        this.definitionId = b.definitionId;
+        this.pipelineId = b.pipelineId;
+        this.credentialsId = b.credentialsId;
+        this.serverUrl = b.serverUrl;
+        this.waitForCompletion = b.waitForCompletion;
+        this.propagate = b.propagate;
+        this.timeout = b.timeout;
+        this.workflows = new ArrayList<>(b.workflows);
+        this.onHold = b.onHold;
+        this.cancelOnAbort = b.cancelOnAbort;
+    }
+
+    static Builder trigger(String project) {
+        Builder b = new Builder();
+        b.project = project;
+        return b;
+    }
+
+    static Builder waitFor(String pipelineId) {
+        Builder b = new Builder();
+        b.pipelineId = pipelineId;
+        return b;
+    }
+
+    /** Whether this step triggers a pipeline (circleciTrigger) rather than waiting for a known one (circleciWait). */
+    boolean triggers() {
+        return pipelineId == null;
+    }
+
+    String pipelineId() {
+        return pipelineId;
+    }
+
+    /** "gh/acme/api (branch main)" or "pipeline 5034460f-…", for messages. */
+    String describe() {
+        if (!triggers()) {
+            return "pipeline " + pipelineId;
+        }
+        return project + (branch != null ? " (branch " + branch + ")" : tag != null ? " (tag " + tag + ")" : "");
+    }
+
+    boolean waitForCompletion() {
+        return waitForCompletion;
+    }
+
+    boolean propagate() {
+        return propagate;
+    }
+
+    boolean cancelOnAbort() {
+        return cancelOnAbort;
+    }
+
+    /** The server to use: the step's own, else the global default. */
+    String serverUrl(ServerSettings defaults) {
+        return serverUrl != null ? serverUrl : defaults.serverUrl();
+    }
+
+    /** The credentials to use: the step's own, else the global default; null when neither is set. */
+    String credentialsId(ServerSettings defaults) {
+        return credentialsId != null ? credentialsId : defaults.credentialsId();
+    }
+
+    /** The trigger request; throws the core's InvalidRequestException for anything CircleCI would refuse. */
+    TriggerRequest toTriggerRequest() {
+        return TriggerRequest.builder(ProjectSlug.parse(project))
+                .branch(branch)
+                .tag(tag)
+                .definitionId(definitionId)
+                .parameters(parameters)
+                .build();
+    }
+
+    /** The wait's options; throws IllegalArgumentException for a bad timeout or on-hold policy. */
+    WatchOptions toWatchOptions(ServerSettings defaults) {
+        WatchOptions.Builder b = WatchOptions.builder()
+                .workflows(workflows)
+                .cancelOnAbort(cancelOnAbort)
+                .pollInterval(defaults.minPollInterval(), defaults.maxPollInterval());
+        if (timeout != null) {
+            b.timeout(DurationText.parse(timeout));
+        }
+        if (onHold != null) {
+            b.onHold(OnHoldPolicy.parse(onHold));
+        }
+        return b.build();
+    }
+
+    static final class Builder {
+        private String project;
+        private String branch;
+        private String tag;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private String definitionId;
+        private String pipelineId;
+        private String credentialsId;
+        private String serverUrl;
+        private boolean waitForCompletion = true;
+        private boolean propagate = true;
+        private String timeout;
+        private final List<String> workflows = new ArrayList<>();
+        private String onHold;
+        private boolean cancelOnAbort = true;
+
+        private Builder() {}
+
+        Builder branch(String branch) {
+            this.branch = Blank.toNull(branch);
+            return this;
+        }
+
+        Builder tag(String tag) {
+            this.tag = Blank.toNull(tag);
+            return this;
+        }
+
+        Builder parameters(Map<String, Object> parameters) {
+            this.parameters.clear();
+            if (parameters != null) {
+                this.parameters.putAll(parameters);
+            }
+            return this;
+        }
+
+        Builder definitionId(String definitionId) {
+            this.definitionId = Blank.toNull(definitionId);
+            return this;
+        }
+
+        Builder credentialsId(String credentialsId) {
+            this.credentialsId = Blank.toNull(credentialsId);
+            return this;
+        }
+
+        Builder serverUrl(String serverUrl) {
+            this.serverUrl = Blank.toNull(serverUrl);
+            return this;
+        }
+
+        Builder waitForCompletion(boolean wait) {
+            this.waitForCompletion = wait;
+            return this;
+        }
+
+        Builder propagate(boolean propagate) {
+            this.propagate = propagate;
+            return this;
+        }
+
+        Builder timeout(String timeout) {
+            this.timeout = Blank.toNull(timeout);
+            return this;
+        }
+
+        Builder workflows(List<String> workflows) {
+            this.workflows.clear();
+            if (workflows != null) {
+                this.workflows.addAll(workflows);
+            }
+            return this;
+        }
+
+        Builder onHold(String onHold) {
+            this.onHold = Blank.toNull(onHold);
+            return this;
+        }
+
+        Builder cancelOnAbort(boolean cancelOnAbort) {
+            this.cancelOnAbort = cancelOnAbort;
+            return this;
+        }
+
+        StepOptions build() {
+            return new StepOptions(this);
+        }
+    }
+}

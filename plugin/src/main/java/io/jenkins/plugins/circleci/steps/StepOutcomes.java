@@ -1,0 +1,91 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.trigger.BuildResult;
+import io.jenkins.plugins.circleci.trigger.Outcome;
+import io.jenkins.plugins.circleci.trigger.OutcomeReason;
+import io.jenkins.plugins.circleci.trigger.PipelineSummary;
+import io.jenkins.plugins.circleci.trigger.WorkflowSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
+
+/** Turns how a wait ended into what a Pipeline step returns or throws, the way the {@code build} step does. */
+final class StepOutcomes {
+    private StepOutcomes() {}
+
+    /**
+     * The step's return value: a map the Groovy sandbox reads without script approval (String keys; String, Long,
+     * List and Map values) with id, number, project, state, result (null when not waited), url and workflows
+     * [{name, id, status, url}].
+     */
+    static Map<String, Object> toMap(Outcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        PipelineSummary p = outcome.pipeline();
+        map.put("id", p == null ? null : p.id());
+        map.put("number", p == null ? null : p.number());
+        map.put("project", p == null ? null : p.projectSlug());
+        map.put("state", p == null ? null : p.state());
+        map.put("result", outcome.result() == null ? null : outcome.result().name());
+        map.put("url", p == null ? null : p.url());
+        List<Map<String, Object>> workflows = new ArrayList<>();
+        for (WorkflowSummary w : outcome.workflows()) {
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("name", w.name());
+            wm.put("id", w.id());
+            wm.put("status", w.status());
+            wm.put("url", w.url());
+            workflows.add(wm);
+        }
+        map.put("workflows", workflows);
+        return map;
+    }
+
+    /**
+     * The failure to raise for this outcome, or null when the step returns normally. A timeout fails the step with
+     * the watcher's message; with {@code propagate}, a result worse than SUCCESS fails it like {@code build} does
+     * (that result, a one-line cause naming the pipeline, no stack trace).
+     */
+    static Throwable failureOf(Outcome outcome, boolean propagate) {
+        if (outcome.reason() == OutcomeReason.TIMED_OUT) {
+            String message = outcome.message();
+            return new AbortException(message != null && !message.isBlank() ? message
+                    : "Gave up waiting for " + describe(outcome.pipeline()) + ": the timeout passed.");
+        }
+        BuildResult result = outcome.result();
+        if (!propagate || result == null || result == BuildResult.SUCCESS) {
+            return null;
+        }
+        PipelineSummary p = outcome.pipeline();
+        CircleCiPipelineFailureCause cause = p == null
+                ? new CircleCiPipelineFailureCause(0, "?", result.name(), null)
+                : new CircleCiPipelineFailureCause(p.number(), p.projectSlug(), result.name(), p.url());
+        return new FlowInterruptedException(toJenkins(result), false, cause);
+    }
+
+    private static String describe(PipelineSummary p) {
+        return p == null ? "the CircleCI pipeline" : "CircleCI pipeline #" + p.number() + " (" + p.projectSlug() + ")";
+    }
+
+    /** Errors the user can act on become an AbortException (message and hint, no stack trace). */
+    static Throwable userFacing(Throwable error) {
+        if (error instanceof CircleCiException e) {
+            return new AbortException(e.describe());
+        }
+        return error;
+    }
+
+    static Result toJenkins(BuildResult result) {
+        return switch (result) {
+            case SUCCESS -> Result.SUCCESS;
+            case UNSTABLE -> Result.UNSTABLE;
+            case FAILURE -> Result.FAILURE;
+            case NOT_BUILT -> Result.NOT_BUILT;
+            case ABORTED -> Result.ABORTED;
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package io.jenkins.plugins.circleci.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.ExtensionList;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import hudson.util.Secret;
+import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
+import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import io.jenkins.plugins.circleci.steps.CircleCiTriggerStep;
+import io.jenkins.plugins.circleci.steps.CircleCiWaitStep;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Forms, round trips and the permission checks of every web method. Runs with -Pjenkins. */
+@Tag("jenkins")
+@WithJenkins
+class CircleCiConfigJenkinsTest {
+    private static final String TOKEN = "CCIPAT_config-test-token-never-shown";
+
+    private JenkinsRule r;
+    private CircleCiSimulator simulator;
+    private WorkflowJob job;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        r = rule;
+        simulator = CircleCiSimulator.builder().port(0).scenario(Scenario.defaults()).start();
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "circleci-token", "CircleCI",
+                        Secret.fromString(TOKEN)));
+        job = r.createProject(WorkflowJob.class, "p");
+    }
+
+    /** Admins, readers, and developers who may configure the job {@code p} only. */
+    private void secure() {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Item.CONFIGURE).onItems(job).to("developer")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("developer"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        simulator.close();
+    }
+
+    @Test
+    void stepsRoundTripThroughTheirForms() throws Exception {
+        CircleCiTriggerStep trigger = new CircleCiTriggerStep("gh/acme/api");
+        trigger.setBranch("main");
+        trigger.setCredentialsId("circleci-token");
+        trigger.setWait(false);
+        trigger.setTimeout("2h");
+        trigger.setOnHold("fail");
+        trigger.setCancelOnAbort(false);
+        r.assertEqualDataBoundBeans(trigger, new StepConfigTester(r).configRoundTrip(trigger));
+
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setPropagate(false);
+        r.assertEqualDataBoundBeans(wait, new StepConfigTester(r).configRoundTrip(wait));
+    }
+
+    @Test
+    void snippets() throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        snippets.assertRoundTrip(new CircleCiTriggerStep("gh/acme/api"), "circleciTrigger 'gh/acme/api'");
+        snippets.assertRoundTrip(new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b"),
+                "circleciWait '5034460f-c7c4-4c43-9457-de07e2029e7b'");
+    }
+
+    @Test
+    void globalConfigurationRoundTrips() throws Exception {
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        config.setServerUrl("https://circleci.example.com");
+        config.setCredentialsId("circleci-token");
+        config.setMinPollInterval(3);
+        config.setMaxPollInterval(30);
+        config.setRequestsPerSecond(5);
+        config.setBurst(7);
+
+        r.configRoundtrip();
+
+        ServerSettings s = CircleCiGlobalConfiguration.get().settings();
+        assertThat(s.serverUrl()).isEqualTo("https://circleci.example.com");
+        assertThat(s.credentialsId()).isEqualTo("circleci-token");
+        assertThat(s.minPollInterval().toSeconds()).isEqualTo(3);
+        assertThat(s.maxPollInterval().toSeconds()).isEqualTo(30);
+        assertThat(s.rateLimit().permitsPerSecond()).isEqualTo(5);
+        assertThat(s.rateLimit().burst()).isEqualTo(7);
+    }
+
+    @Test
+    void testConnectionShowsTheTokensUserToAdminsOnly() throws Exception {
+        secure();
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        String url = simulator.baseUrl();
+        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
+            FormValidation ok = config.doTestConnection(url, "circleci-token");
+            assertThat(ok.kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(ok.getMessage()).contains("Connected to").doesNotContain(TOKEN);
+            assertThat(config.doTestConnection(url, "nope").getMessage()).contains("'nope'");
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThatThrownBy(() -> config.doTestConnection(url, "circleci-token"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(config.doFillCredentialsIdItems(url, "")).as("only the current (empty) value").hasSize(1);
+        }
+        r.createWebClient().login("admin").assertFails(
+                "descriptorByName/" + CircleCiGlobalConfiguration.class.getName() + "/testConnection", 404);
+    }
+
+    @Test
+    void stepFormsListCredentialsOnlyToThoseWhoMayConfigureTheJob() throws Exception {
+        secure();
+        CircleCiTriggerStep.DescriptorImpl descriptor =
+                ExtensionList.lookupSingleton(CircleCiTriggerStep.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as(User.getById("developer", true))) {
+            ListBoxModel items = descriptor.doFillCredentialsIdItems(job, "", "");
+            assertThat(values(items)).contains("circleci-token");
+            assertThat(descriptor.doCheckCredentialsId(job, "circleci-token", "").kind)
+                    .isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckCredentialsId(job, "nope", "").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckProject(job, "acme/api").kind).isEqualTo(FormValidation.Kind.ERROR);
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            ListBoxModel items = descriptor.doFillCredentialsIdItems(job, "", "");
+            assertThat(values(items)).doesNotContain("circleci-token");
+            assertThat(descriptor.doCheckCredentialsId(job, "nope", "").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckProject(job, "acme/api").kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
+        r.createWebClient().login("developer").assertFails("job/p/descriptorByName/"
+                + CircleCiTriggerStep.class.getName() + "/fillCredentialsIdItems", 404);
+    }
+
+    private static List<String> values(ListBoxModel items) {
+        return items.stream().map(o -> o.value).toList();
+    }
+}

@@ -1,0 +1,325 @@
+package io.jenkins.plugins.circleci.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
+import io.jenkins.plugins.circleci.simulator.ManualClock;
+import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
+import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.CauseOfInterruption;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The steps' whole life without Jenkins: a test StepContext, the CircleCI simulator on a manual clock, and a
+ * scheduler of the test's own in place of Jenkins' Timer.
+ */
+class CircleCiStepExecutionTest {
+    private static final String GREEN = "gh/acme/green";
+    private static final String RED = "gh/acme/red";
+    private static final String SLOW = "gh/acme/slow";
+    private static final String SLUGGISH = "gh/acme/sluggish";
+
+    private final ManualClock clock = new ManualClock();
+    private CircleCiSimulator simulator;
+    private SimulatedEnvironment environment;
+
+    @BeforeEach
+    void startSimulator() {
+        Scenario scenario = Scenario.builder()
+                .project(GREEN, p -> p.workflow("build", w -> w.job("test", Duration.ofSeconds(5))))
+                .project(RED, p -> p
+                        .workflow("build", w -> w.job("test", Duration.ofSeconds(5), "failed"))
+                        .workflow("lint", w -> w.job("lint", Duration.ofSeconds(2))))
+                .project(SLOW, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
+                .project(SLUGGISH, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
+                // CircleCI takes its time to answer this project's trigger (real time: the request is in flight).
+                .fault(FaultRule.delay(Duration.ofMillis(300))
+                        .on("POST", "/project/gh(%2F|/)acme(%2F|/)sluggish/pipeline"))
+                .build();
+        simulator = CircleCiSimulator.builder().port(0).clock(clock).scenario(scenario).start();
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+    }
+
+    @AfterEach
+    void stopSimulator() throws Exception {
+        environment.close();
+        simulator.close();
+    }
+
+    private static CircleCiTriggerStep trigger(String project) {
+        CircleCiTriggerStep step = new CircleCiTriggerStep(project);
+        step.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        return step;
+    }
+
+    private static StepExecution start(CircleCiStep step, TestStepContext context) throws Exception {
+        StepExecution execution = step.start(context);
+        assertThat(execution.start()).as("the step runs asynchronously").isFalse();
+        return execution;
+    }
+
+    @Test
+    void triggersWaitsAndReturnsTheMap() throws Exception {
+        TestStepContext context = new TestStepContext();
+        start(trigger(GREEN), context);
+
+        Map<?, ?> result = (Map<?, ?>) environment.awaitSuccess(context);
+
+        assertThat(result.get("result")).isEqualTo("SUCCESS");
+        assertThat(result.get("project")).isEqualTo(GREEN);
+        assertThat(result.get("number")).isInstanceOf(Long.class);
+        assertThat((String) result.get("id")).isNotBlank();
+        assertThat((String) result.get("url")).contains("/pipelines/github/acme/green/");
+        List<?> workflows = (List<?>) result.get("workflows");
+        assertThat(workflows).hasSize(1);
+        Map<?, ?> build = (Map<?, ?>) workflows.get(0);
+        assertThat(build.get("name")).isEqualTo("build");
+        assertThat(build.get("status")).isEqualTo("success");
+        assertThat(context.log()).contains("CircleCI pipeline #" + result.get("number") + " (" + GREEN + ") created")
+                .contains("<a href=\"" + result.get("url") + "\">");
+        assertThat(context.log()).doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void aFailedPipelineFailsTheStepLikeTheBuildStep() throws Exception {
+        TestStepContext context = new TestStepContext();
+        start(trigger(RED), context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOf(FlowInterruptedException.class);
+        FlowInterruptedException interrupted = (FlowInterruptedException) failure;
+        assertThat(interrupted.getResult()).isSameAs(Result.FAILURE);
+        assertThat(interrupted.isActualInterruption()).as("retry may retry it").isFalse();
+        assertThat(interrupted.getCauses()).singleElement().isInstanceOfSatisfying(
+                CircleCiPipelineFailureCause.class, cause -> {
+                    assertThat(cause.getProject()).isEqualTo(RED);
+                    assertThat(cause.getShortDescription()).startsWith("CircleCI pipeline #")
+                            .contains("(" + RED + ") ended FAILURE: http");
+                });
+        assertThat(context.log()).contains("workflow build").doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void withoutPropagateTheResultIsReturnedAndTheBuildLeftAlone() throws Exception {
+        CircleCiTriggerStep step = trigger(RED);
+        step.setPropagate(false);
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Map<?, ?> result = (Map<?, ?>) environment.awaitSuccess(context);
+
+        assertThat(result.get("result")).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void triggerWithoutWaitingThenWaitForTheSamePipeline() throws Exception {
+        CircleCiTriggerStep step = trigger(GREEN);
+        step.setWait(false);
+        TestStepContext triggerContext = new TestStepContext();
+        start(step, triggerContext);
+        Map<?, ?> handle = (Map<?, ?>) environment.awaitSuccess(triggerContext);
+        assertThat(handle.get("result")).as("not waited").isNull();
+
+        CircleCiWaitStep wait = new CircleCiWaitStep((String) handle.get("id"));
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        TestStepContext waitContext = new TestStepContext();
+        start(wait, waitContext);
+        Map<?, ?> result = (Map<?, ?>) environment.awaitSuccess(waitContext);
+
+        assertThat(result.get("result")).isEqualTo("SUCCESS");
+        assertThat(result.get("id")).isEqualTo(handle.get("id"));
+        assertThat(result.get("number")).isEqualTo(handle.get("number"));
+    }
+
+    @Test
+    void stopCancelsTheRunningWorkflowsAndFailsWithTheCause() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLOW), context);
+        environment.awaitLog(context, "workflow build");
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        assertThat(context.log()).contains("Aborting: canceling the running workflows of CircleCI pipeline #");
+    }
+
+    @Test
+    void stopWhileTheTriggerIsInFlightAbortsOnceThePipelineExists() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLUGGISH), context);
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        assertThat(context.log()).contains("Aborting: the CircleCI pipeline is being triggered")
+                .contains("CircleCI pipeline #1 (" + SLUGGISH + ") created")
+                .contains("Aborting: canceling the running workflows of CircleCI pipeline #1");
+        assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
+    }
+
+    @Test
+    void stopWithoutCancelOnAbortLeavesTheWorkflowsRunning() throws Exception {
+        CircleCiTriggerStep step = trigger(SLOW);
+        step.setCancelOnAbort(false);
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(step, context);
+        environment.awaitLog(context, "workflow build");
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).isEmpty();
+        assertThat(context.log()).contains("running in CircleCI (cancelOnAbort: false)");
+    }
+
+    @Test
+    void aRestartedControllerResumesTheWaitFromTheSavedState() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLOW), context);
+        environment.awaitLog(context, "workflow build");
+        assertThat(context.saves()).as("the pipeline was saved as soon as it was known").isPositive();
+
+        byte[] saved = serialize(execution);
+        environment.close(); // the controller goes down: no more polls from its watcher
+        assertThat(context.result()).as("a controller going down does not end the step").isNotDone();
+        assertThat(new String(saved, StandardCharsets.ISO_8859_1)).doesNotContain(SimulatedEnvironment.TOKEN);
+
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+        StepExecution resumed = (StepExecution) new ObjectInputStream(new ByteArrayInputStream(saved)).readObject();
+        TestStepContext resumedContext = (TestStepContext) resumed.getContext();
+        resumed.onResume();
+        Map<?, ?> result = (Map<?, ?>) environment.awaitSuccess(resumedContext);
+
+        assertThat(result.get("result")).isEqualTo("SUCCESS");
+        assertThat(result.get("project")).isEqualTo(SLOW);
+        assertThat(resumedContext.log()).contains("Resuming the wait for CircleCI pipeline #")
+                .doesNotContain(SimulatedEnvironment.TOKEN);
+        assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
+    }
+
+    @Test
+    void aWaitThatOutlivesItsTimeoutFailsWithAMessage() throws Exception {
+        CircleCiTriggerStep step = trigger(SLOW);
+        step.setTimeout("5m");
+        step.setPropagate(false);
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).as("a timeout is no CircleCI result, even without propagate")
+                .isInstanceOf(AbortException.class);
+        assertThat(failure.getMessage()).isNotBlank().doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void waitingForAnUnknownPipelineSaysSo() throws Exception {
+        CircleCiWaitStep wait = new CircleCiWaitStep("00000000-0000-4000-8000-000000000000");
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        TestStepContext context = new TestStepContext();
+        start(wait, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOf(AbortException.class);
+        assertThat(failure.getMessage()).isNotBlank().doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void theDefaultCredentialsComeFromTheGlobalSettings() throws Exception {
+        environment.close();
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock,
+                SimulatedEnvironment.CREDENTIALS_ID);
+        TestStepContext context = new TestStepContext();
+        start(new CircleCiTriggerStep(GREEN), context);
+
+        assertThat(((Map<?, ?>) environment.awaitSuccess(context)).get("result")).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void unknownCredentialsFailWithTheIdAndNoStackTrace() throws Exception {
+        CircleCiTriggerStep step = new CircleCiTriggerStep(GREEN);
+        step.setCredentialsId("nope");
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOf(AbortException.class).hasMessageContaining("'nope'");
+        assertThat(simulator.journal().requests("POST", "/project/")).isEmpty();
+    }
+
+    @Test
+    void noCredentialsAtAllFailAtOnceSayingWhatToDo() {
+        TestStepContext context = new TestStepContext();
+        CircleCiTriggerStep step = new CircleCiTriggerStep(GREEN);
+
+        assertThatStartFails(step, context).hasMessageContaining("credentialsId")
+                .hasMessageContaining("Manage Jenkins > System > CircleCI");
+    }
+
+    @Test
+    void badOptionsFailAtOnceWithTheCoreMessage() {
+        CircleCiTriggerStep both = trigger(GREEN);
+        both.setBranch("main");
+        both.setTag("v1");
+        assertThatStartFails(both, new TestStepContext()).hasMessageContaining("Both a branch");
+
+        CircleCiTriggerStep badParameter = trigger(GREEN);
+        badParameter.setParameters(Map.of("when", List.of("not", "allowed")));
+        assertThatStartFails(badParameter, new TestStepContext()).hasMessageContaining("'when'");
+
+        CircleCiTriggerStep badTimeout = trigger(GREEN);
+        badTimeout.setTimeout("soon");
+        assertThatStartFails(badTimeout, new TestStepContext()).hasMessageContaining("'soon'");
+
+        CircleCiTriggerStep badSlug = trigger("acme/api");
+        assertThatStartFails(badSlug, new TestStepContext()).hasMessageContaining("gh/<org>/<repo>");
+
+        CircleCiWaitStep badId = new CircleCiWaitStep("42");
+        badId.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        assertThatStartFails(badId, new TestStepContext()).hasMessageContaining("not the pipeline number");
+    }
+
+    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatStartFails(
+            CircleCiStep step, TestStepContext context) {
+        return org.assertj.core.api.Assertions.assertThatThrownBy(() -> step.start(context).start())
+                .isInstanceOf(AbortException.class);
+    }
+
+    private static byte[] serialize(Object o) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static final class TestCause extends CauseOfInterruption {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getShortDescription() {
+            return "Aborted by a test";
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.circleci.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.api.RateLimit;
+import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the steps bind from a script or a form, and the defaults they fall back to. */
+class CircleCiStepFieldsTest {
+    private static final ServerSettings DEFAULTS = new ServerSettings("https://circleci.example.com", "default-token",
+            Duration.ofSeconds(3), Duration.ofSeconds(30), RateLimit.defaults());
+
+    @Test
+    void triggerDefaults() {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("gh/acme/api");
+
+        assertThat(step.getProject()).isEqualTo("gh/acme/api");
+        assertThat(step.isWait()).isTrue();
+        assertThat(step.isPropagate()).isTrue();
+        assertThat(step.isCancelOnAbort()).isTrue();
+        assertThat(step.getBranch()).isNull();
+        assertThat(step.getTag()).isNull();
+        assertThat(step.getParameters()).isNull();
+        assertThat(step.getDefinitionId()).isNull();
+        assertThat(step.getCredentialsId()).isNull();
+        assertThat(step.getServerUrl()).isNull();
+        assertThat(step.getTimeout()).isNull();
+        assertThat(step.getWorkflows()).isNull();
+        assertThat(step.getOnHold()).isNull();
+
+        StepOptions options = step.toOptions();
+        assertThat(options.triggers()).isTrue();
+        assertThat(options.serverUrl(DEFAULTS)).isEqualTo("https://circleci.example.com");
+        assertThat(options.credentialsId(DEFAULTS)).isEqualTo("default-token");
+        WatchOptions watch = options.toWatchOptions(DEFAULTS);
+        assertThat(watch.timeout()).isEqualTo(WatchOptions.defaults().timeout());
+        assertThat(watch.onHold()).isEqualTo(OnHoldPolicy.WAIT);
+        assertThat(watch.cancelOnAbort()).isTrue();
+        assertThat(watch.workflows()).isEmpty();
+        assertThat(watch.minPollInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(watch.maxPollInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void blankFormFieldsMeanUnset() {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("  gh/acme/api ");
+        step.setBranch(" ");
+        step.setTag("");
+        step.setDefinitionId("  ");
+        step.setCredentialsId("");
+        step.setServerUrl(" ");
+        step.setTimeout("");
+        step.setOnHold("");
+        step.setWorkflows(Arrays.asList(" ", null, ""));
+        step.setParameters(Map.of());
+
+        assertThat(step.getProject()).isEqualTo("gh/acme/api");
+        assertThat(step.getBranch()).isNull();
+        assertThat(step.getTag()).isNull();
+        assertThat(step.getDefinitionId()).isNull();
+        assertThat(step.getCredentialsId()).isNull();
+        assertThat(step.getServerUrl()).isNull();
+        assertThat(step.getTimeout()).isNull();
+        assertThat(step.getOnHold()).isNull();
+        assertThat(step.getWorkflows()).isNull();
+        assertThat(step.getParameters()).isNull();
+    }
+
+    @Test
+    void everyTriggerOptionReachesTheRequestAndTheWait() {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("gh/acme/api");
+        step.setTag(" v1.2.3 ");
+        step.setCredentialsId("mine");
+        step.setServerUrl("https://circleci.internal");
+        step.setWait(false);
+        step.setPropagate(false);
+        step.setTimeout("1h30m");
+        step.setWorkflows(List.of(" build ", "deploy"));
+        step.setOnHold("fail");
+        step.setCancelOnAbort(false);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("deploy", true);
+        parameters.put("replicas", 3);
+        parameters.put("env", new StringBuilder("staging"));
+        step.setParameters(parameters);
+
+        StepOptions options = step.toOptions();
+        TriggerRequest request = options.toTriggerRequest();
+        assertThat(request.project().value()).isEqualTo("gh/acme/api");
+        assertThat(request.tag()).contains("v1.2.3");
+        assertThat(request.branch()).isEmpty();
+        assertThat(request.parameters()).containsEntry("deploy", true).containsEntry("replicas", 3L)
+                .containsEntry("env", "staging");
+        assertThat(step.getParameters().get("env")).as("interpolated text is kept as text").isEqualTo("staging");
+        assertThat(options.waitForCompletion()).isFalse();
+        assertThat(options.propagate()).isFalse();
+        assertThat(options.cancelOnAbort()).isFalse();
+        assertThat(options.serverUrl(DEFAULTS)).isEqualTo("https://circleci.internal");
+        assertThat(options.credentialsId(DEFAULTS)).isEqualTo("mine");
+        WatchOptions watch = options.toWatchOptions(DEFAULTS);
+        assertThat(watch.timeout()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(watch.workflows()).containsExactly("build", "deploy");
+        assertThat(watch.onHold()).isEqualTo(OnHoldPolicy.FAIL);
+        assertThat(watch.cancelOnAbort()).isFalse();
+    }
+
+    @Test
+    void aDefinitionIdSelectsPipelineRun() {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("circleci/8e4z1Akd/7K8nq2Rm");
+        step.setDefinitionId("9b0b4a5e-04b5-4d2f-9d3c-1a2b3c4d5e6f");
+        step.setBranch("main");
+
+        assertThat(step.toOptions().toTriggerRequest().usesPipelineRun()).isTrue();
+    }
+
+    @Test
+    void waitStepBindsItsPipelineAndSharedOptions() {
+        CircleCiWaitStep step = new CircleCiWaitStep(" 5034460f-c7c4-4c43-9457-de07e2029e7b ");
+        step.setPropagate(false);
+        step.setOnHold("succeed");
+
+        assertThat(step.getPipelineId()).isEqualTo("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        StepOptions options = step.toOptions();
+        assertThat(options.triggers()).isFalse();
+        assertThat(options.pipelineId()).isEqualTo("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        assertThat(options.waitForCompletion()).isTrue();
+        assertThat(options.propagate()).isFalse();
+        assertThat(options.toWatchOptions(DEFAULTS).onHold()).isEqualTo(OnHoldPolicy.SUCCEED);
+    }
+}

@@ -1,0 +1,165 @@
+package io.jenkins.plugins.circleci.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.circleci.config.CircleCiGlobalConfiguration;
+import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
+import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import java.time.Duration;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The steps in real Pipelines against the CircleCI simulator (real clock, short scenarios). Runs with -Pjenkins. */
+@Tag("jenkins")
+@WithJenkins
+class CircleCiStepsJenkinsTest {
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    static final String TOKEN = "CCIPAT_jenkins-test-token-never-shown";
+
+    private JenkinsRule r;
+    private CircleCiSimulator simulator;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        r = rule;
+        simulator = CircleCiSimulator.builder().port(0).scenario(scenario()).start();
+        CircleCiGlobalConfiguration.get().setServerUrl(simulator.baseUrl());
+        CircleCiGlobalConfiguration.get().setMinPollInterval(1);
+        CircleCiGlobalConfiguration.get().setMaxPollInterval(1);
+        addToken(CredentialsProvider.lookupStores(r.jenkins).iterator().next(), "circleci-token");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        simulator.close();
+    }
+
+    static Scenario scenario() {
+        return Scenario.builder()
+                .project("gh/acme/green", p -> p.workflow("build", w -> w.job("test", Duration.ofSeconds(2))))
+                .project("gh/acme/red", p -> p.workflow("build", w -> w.job("test", Duration.ofSeconds(2),
+                        "failed")))
+                .project("gh/acme/slow", p -> p.workflow("build", w -> w.job("test", Duration.ofHours(1))))
+                .build();
+    }
+
+    static void addToken(CredentialsStore store, String id) throws Exception {
+        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "CircleCI",
+                Secret.fromString(TOKEN)));
+    }
+
+    private WorkflowRun run(String script, Result expected) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowRun b = r.assertBuildStatus(expected, p.scheduleBuild2(0));
+        r.assertLogNotContains(TOKEN, b);
+        return b;
+    }
+
+    @Test
+    void triggersAndWaitsWithoutANode() throws Exception {
+        WorkflowRun b = run("def p = circleciTrigger project: 'gh/acme/green', credentialsId: 'circleci-token'\n"
+                + "echo \"result=${p.result} number=${p.number} workflow=${p.workflows[0].name}\"", Result.SUCCESS);
+
+        r.assertLogContains("result=SUCCESS number=1 workflow=build", b);
+        r.assertLogContains("CircleCI pipeline #1 (gh/acme/green) created", b);
+        CircleCiPipelineAction listed = b.getAction(CircleCiPipelineAction.class);
+        assertThat(listed.getPipelines()).singleElement().satisfies(e -> {
+            assertThat(e.getNumber()).isEqualTo(1);
+            assertThat(e.getProject()).isEqualTo("gh/acme/green");
+            assertThat(e.getResult()).isEqualTo("SUCCESS");
+            assertThat(e.getUrl()).contains("/pipelines/github/acme/green/1");
+        });
+    }
+
+    @Test
+    void aFailedPipelineFailsTheBuildWithItsCause() throws Exception {
+        WorkflowRun b = run("circleciTrigger project: 'gh/acme/red', credentialsId: 'circleci-token'",
+                Result.FAILURE);
+
+        r.assertLogContains("CircleCI pipeline #1 (gh/acme/red) ended FAILURE", b);
+        r.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void withoutPropagateTheBuildGoesOn() throws Exception {
+        WorkflowRun b = run("def p = circleciTrigger project: 'gh/acme/red', credentialsId: 'circleci-token', "
+                + "propagate: false\necho \"result=${p.result}\"", Result.SUCCESS);
+
+        r.assertLogContains("result=FAILURE", b);
+    }
+
+    @Test
+    void triggerNowWaitLaterInParallel() throws Exception {
+        WorkflowRun b = run("def a = circleciTrigger project: 'gh/acme/green', credentialsId: 'circleci-token', "
+                + "wait: false\n"
+                + "def c = circleciTrigger project: 'gh/acme/red', credentialsId: 'circleci-token', wait: false\n"
+                + "echo \"not waited: ${a.result}\"\n"
+                + "def results = [:]\n"
+                + "parallel green: { results.green = circleciWait(pipelineId: a.id, credentialsId: 'circleci-token').result },\n"
+                + "         red: { results.red = circleciWait(pipelineId: c.id, credentialsId: 'circleci-token', "
+                + "propagate: false).result }\n"
+                + "echo \"green=${results.green} red=${results.red}\"", Result.SUCCESS);
+
+        r.assertLogContains("not waited: null", b);
+        r.assertLogContains("green=SUCCESS red=FAILURE", b);
+    }
+
+    @Test
+    void folderCredentialsAreFound() throws Exception {
+        Folder folder = r.createProject(Folder.class, "team");
+        CredentialsStore folderStore = null;
+        for (CredentialsStore s : CredentialsProvider.lookupStores(folder)) {
+            if (s.getContext() == folder) {
+                folderStore = s;
+            }
+        }
+        assertThat(folderStore).as("the folder's own credentials store").isNotNull();
+        addToken(folderStore, "team-token");
+        WorkflowJob p = folder.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(
+                "echo circleciTrigger(project: 'gh/acme/green', credentialsId: 'team-token').result", true));
+
+        WorkflowRun b = r.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        r.assertLogContains("SUCCESS", b);
+        r.assertLogNotContains(TOKEN, b);
+    }
+
+    @Test
+    void unknownCredentialsSayWhichAndWhatToDo() throws Exception {
+        WorkflowRun b = run("circleciTrigger project: 'gh/acme/green', credentialsId: 'nope'", Result.FAILURE);
+
+        r.assertLogContains("No Secret text credentials with ID 'nope'", b);
+        r.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void abortingTheBuildCancelsTheWorkflows() throws Exception {
+        WorkflowRun b = run("timeout(time: 5, unit: 'SECONDS') {\n"
+                + "  circleciTrigger project: 'gh/acme/slow', credentialsId: 'circleci-token'\n"
+                + "}", Result.ABORTED);
+
+        r.assertLogContains("Aborting: canceling the running workflows of CircleCI pipeline #1", b);
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).isNotEmpty();
+    }
+}

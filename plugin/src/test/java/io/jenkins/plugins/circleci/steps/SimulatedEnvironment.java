@@ -1,0 +1,147 @@
+package io.jenkins.plugins.circleci.steps;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.RateLimit;
+import io.jenkins.plugins.circleci.api.RequestBudget;
+import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.simulator.ManualClock;
+import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The steps' surroundings in a test: a small scheduler of its own, a watcher on it, the simulator's manual clock, and
+ * one Secret text credential ({@link #CREDENTIALS_ID} holding {@link #TOKEN}). Polls come quickly in real time while
+ * the test moves the simulated clock on; see {@link #awaitResult}.
+ */
+final class SimulatedEnvironment extends StepEnvironment implements AutoCloseable {
+    static final String CREDENTIALS_ID = "circleci-token";
+    static final String TOKEN = "CCIPAT_s3cr3t-token-never-shown";
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "simulated-environment");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ManualClock clock;
+    private final PipelineWatcher watcher;
+    private final ServerSettings settings;
+    private final AutoCloseable installed;
+
+    SimulatedEnvironment(String serverUrl, ManualClock clock, String defaultCredentialsId) {
+        this.clock = clock;
+        this.watcher = new PipelineWatcher(scheduler, clock);
+        this.settings = new ServerSettings(serverUrl, defaultCredentialsId, Duration.ofMillis(5),
+                Duration.ofMillis(20), new RateLimit(10_000, 10_000));
+        this.installed = StepEnvironment.use(this);
+    }
+
+    @Override
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    PipelineWatcher watcher() {
+        return watcher;
+    }
+
+    @Override
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    ServerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    String token(Run<?, ?> run, String credentialsId, String serverUrl) throws AbortException {
+        if (!CREDENTIALS_ID.equals(credentialsId)) {
+            throw new AbortException("No Secret text credentials with ID '" + credentialsId + "' are visible to "
+                    + "this build for " + serverUrl + ".");
+        }
+        return TOKEN;
+    }
+
+    @Override
+    CircleCiClient client(String serverUrl, String token, ServerSettings s) {
+        return CircleCiClient.builder()
+                .baseUrl(serverUrl)
+                .token(token)
+                .clock(clock)
+                .budget(RequestBudget.create(s.rateLimit(), clock))
+                .build();
+    }
+
+    @Override
+    String link(String url, String text) {
+        return "<a href=\"" + url + "\">" + text + "</a>";
+    }
+
+    /** Moves the simulated clock on until the step succeeds; fails the test otherwise. */
+    Object awaitSuccess(TestStepContext context) throws InterruptedException {
+        awaitDone(context);
+        if (context.result().isCompletedExceptionally()) {
+            throw new AssertionError("the step failed; its log:\n" + context.log(), failureOf(context));
+        }
+        return context.result().join();
+    }
+
+    /** Moves the simulated clock on until the step fails, and returns what it failed with. */
+    Throwable awaitFailure(TestStepContext context) throws InterruptedException {
+        awaitDone(context);
+        Throwable failure = failureOf(context);
+        if (failure == null) {
+            throw new AssertionError("the step succeeded with " + context.result().join() + "; its log:\n"
+                    + context.log());
+        }
+        return failure;
+    }
+
+    private void awaitDone(TestStepContext context) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!context.result().isDone()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the step did not finish; its log:\n" + context.log());
+            }
+            // Ten simulated seconds per tick: the polls (every 5 to 20 ms of real time) see every state, and a
+            // two-hour job ends within the test's patience.
+            clock.advance(Duration.ofSeconds(10));
+            Thread.sleep(5);
+        }
+    }
+
+    private static Throwable failureOf(TestStepContext context) {
+        try {
+            context.result().join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause();
+        }
+    }
+
+    /** Moves the simulated clock on until the log shows {@code text} (at most 20 s of real time). */
+    void awaitLog(TestStepContext context, String text) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!context.log().contains(text)) {
+            if (System.nanoTime() > giveUp || context.result().isDone()) {
+                throw new AssertionError("the log never showed '" + text + "':\n" + context.log());
+            }
+            clock.advance(Duration.ofMillis(200));
+            Thread.sleep(5);
+        }
+    }
+
+    /** Like a controller going down: its scheduler stops, and with it every poll of this watcher. */
+    @Override
+    public void close() throws Exception {
+        scheduler.shutdownNow();
+        installed.close();
+    }
+}
