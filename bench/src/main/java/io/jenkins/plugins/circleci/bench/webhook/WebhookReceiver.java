@@ -1,8 +1,9 @@
 package io.jenkins.plugins.circleci.bench.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.circleci.webhook.WebhookEvent;
+import io.jenkins.plugins.circleci.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -13,23 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /**
- * A tiny webhook endpoint on loopback, as the plugin's would be: it checks the signature, reads the pipeline id and
- * nudges the waits on it. Bad signatures get 403 and nudge nothing.
+ * A tiny webhook endpoint on loopback, as the plugin's would be: it checks the signature with core's
+ * {@link WebhookSignature}, reads the pipeline id with core's {@link WebhookEvent} and nudges the waits on it. Bad
+ * signatures get 403 and nudge nothing.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final HttpServer server;
     private final ExecutorService executor;
-    private final SignatureCheck signatures;
+    private final String secret;
     private final ToIntFunction<String> nudge;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger nudged = new AtomicInteger();
 
-    private WebhookReceiver(SignatureCheck signatures, ToIntFunction<String> nudge) throws IOException {
-        this.signatures = signatures;
+    private WebhookReceiver(String secret, ToIntFunction<String> nudge) throws IOException {
+        this.secret = secret;
         this.nudge = nudge;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -44,7 +44,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** @param nudge nudges the waits on a pipeline id and says how many there were ({@code PipelineWatcher::nudge}) */
     public static WebhookReceiver start(String secret, ToIntFunction<String> nudge) throws IOException {
-        return new WebhookReceiver(new SignatureCheck(secret), nudge);
+        return new WebhookReceiver(secret, nudge);
     }
 
     public String url() {
@@ -54,14 +54,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            if (!signatures.verify(exchange.getRequestHeaders().getFirst("circleci-signature"), body)) {
+            if (!WebhookSignature.matches(secret, body, exchange.getRequestHeaders().getFirst("circleci-signature"))) {
                 rejected.incrementAndGet();
                 exchange.sendResponseHeaders(403, -1);
                 return;
             }
             accepted.incrementAndGet();
-            String pipelineId = MAPPER.readTree(body).path("pipeline").path("id").asText("");
-            if (!pipelineId.isEmpty()) {
+            String pipelineId = WebhookEvent.parse(body).pipelineId();
+            if (pipelineId != null) {
                 nudged.addAndGet(nudge.applyAsInt(pipelineId));
             }
             exchange.sendResponseHeaders(204, -1);
@@ -80,6 +80,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Waits nudged, summed over deliveries. */
     public int nudged() {
         return nudged.get();
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookReceiver[" + url() + ", secret hidden]";
     }
 
     @Override

@@ -58,6 +58,13 @@ class WebhookReceiverTest {
         }
     }
 
+    @Test
+    void neverShowsTheSecret() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start("s3cret-value", this::record)) {
+            assertThat(receiver.toString()).doesNotContain("s3cret-value");
+        }
+    }
+
     private int record(String pipelineId) {
         nudged.add(pipelineId);
         return 1;
