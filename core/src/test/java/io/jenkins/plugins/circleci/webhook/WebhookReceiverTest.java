@@ -78,6 +78,11 @@ class WebhookReceiverTest {
         return receiver.receive("POST", headers::get, stream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A workflow-completed delivery with this {@code circleci-signature} header. */
+    private WebhookResponse postWithSignature(String body, String signatureHeader) {
+        return post(body, Map.of("circleci-event-type", "workflow-completed", "circleci-signature", signatureHeader));
+    }
+
     private WebhookResponse postSigned(String type, String body) {
         return post(body, Map.of("circleci-event-type", type,
                 "circleci-signature", "v1=" + WebhookSignature.sign(SECRET, bytes(body))));
@@ -124,8 +129,8 @@ class WebhookReceiverTest {
     @Test
     void aWrongSignatureIsRefused() {
         String body = event("workflow-completed", "e4");
-        WebhookResponse response = post(body, Map.of("circleci-event-type", "workflow-completed",
-                "circleci-signature", "v1=" + WebhookSignature.sign("another-secret", bytes(body))));
+        WebhookResponse response = postWithSignature(body,
+                "v1=" + WebhookSignature.sign("another-secret", bytes(body)));
 
         assertRefused(response, 403);
         assertThat(response.message()).isEqualTo("Missing or invalid circleci-signature.");
@@ -136,8 +141,7 @@ class WebhookReceiverTest {
         String signed = event("workflow-completed", "e5");
         String sent = signed.replace("success", "failed");
 
-        assertRefused(post(sent, Map.of("circleci-event-type", "workflow-completed",
-                "circleci-signature", "v1=" + WebhookSignature.sign(SECRET, bytes(signed)))), 403);
+        assertRefused(postWithSignature(sent, "v1=" + WebhookSignature.sign(SECRET, bytes(signed))), 403);
     }
 
     @Test
@@ -149,8 +153,7 @@ class WebhookReceiverTest {
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v1=", "garbage", "=,=", "sha256=abc", "v1=zz"})
     void aMalformedSignatureIsRefused(String signature) {
-        assertRefused(post(event("workflow-completed", "e7"),
-                Map.of("circleci-event-type", "workflow-completed", "circleci-signature", signature)), 403);
+        assertRefused(postWithSignature(event("workflow-completed", "e7"), signature), 403);
     }
 
     @Test
@@ -158,8 +161,7 @@ class WebhookReceiverTest {
         // A header with only a v2 entry must not downgrade the check to a scheme this receiver does not trust.
         String body = event("workflow-completed", "e8");
 
-        assertRefused(post(body, Map.of("circleci-event-type", "workflow-completed",
-                "circleci-signature", "v2=" + WebhookSignature.sign(SECRET, bytes(body)))), 403);
+        assertRefused(postWithSignature(body, "v2=" + WebhookSignature.sign(SECRET, bytes(body))), 403);
     }
 
     @ParameterizedTest
@@ -168,8 +170,7 @@ class WebhookReceiverTest {
         currentSecret = secret;
         String body = event("workflow-completed", "e9");
         // Even a body signed with an empty key is refused: no secret means no webhooks at all.
-        WebhookResponse response = post(body, Map.of("circleci-event-type", "workflow-completed",
-                "circleci-signature", "v1=" + WebhookSignature.sign("x", bytes(body))));
+        WebhookResponse response = postWithSignature(body, "v1=" + WebhookSignature.sign("x", bytes(body)));
 
         assertRefused(response, 404);
         assertThat(response.message()).isEqualTo("CircleCI webhooks are not enabled on this Jenkins.");
@@ -318,10 +319,8 @@ class WebhookReceiverTest {
         answers.add(postSigned("workflow-completed", body));
         answers.add(postSigned("ping", event("ping", "e19")));
         answers.add(postSigned("workflow-completed", "garbage " + SECRET));
-        answers.add(post(body, Map.of("circleci-event-type", "workflow-completed", "circleci-signature",
-                "v1=" + nearMiss)));
-        answers.add(post(body, Map.of("circleci-event-type", "workflow-completed", "circleci-signature",
-                "v1=" + SECRET)));
+        answers.add(postWithSignature(body, "v1=" + nearMiss));
+        answers.add(postWithSignature(body, "v1=" + SECRET));
         answers.add(receiver.receive("GET", Map.<String, String>of()::get, stream(new byte[0])));
         currentSecret = null;
         answers.add(postSigned("workflow-completed", body));
