@@ -36,8 +36,8 @@ public final class ClientOverheadRunner {
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
             Result<?> primary = r.getPrimaryResult();
-            scores.put(label.substring(label.lastIndexOf('.') + 1),
-                    new OverheadFigures.Score(primary.getScore(), primary.getScoreError()));
+            scores.put(label.substring(label.lastIndexOf('.') + 1), new OverheadFigures.Score(
+                    primary.getStatistics().getPercentile(50), primary.getScore(), primary.getScoreError()));
         }
         return new OverheadFigures(require(scores, "client"), require(scores, "bareOkHttp"),
                 require(scores, "bareOkHttpAndJackson"));
