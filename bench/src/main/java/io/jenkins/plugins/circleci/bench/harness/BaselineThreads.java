@@ -3,19 +3,17 @@ package io.jenkins.plugins.circleci.bench.harness;
 import io.jenkins.plugins.circleci.bench.baseline.BaselineOutcome;
 import io.jenkins.plugins.circleci.bench.baseline.BaselineWaiter;
 import java.time.Clock;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 
 /** The baseline: one thread per wait, each running {@link BaselineWaiter#await} to the end. */
-public final class BaselineThreads implements Waiter {
+public final class BaselineThreads extends RecordingWaiter {
 
     private final BaselineWaiter waiter;
     private final Clock clock;
     private final BiFunction<String, Runnable, Thread> threadStarter;
     private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
-    private final Queue<WaitResult> results = new ConcurrentLinkedQueue<>();
 
     /**
      * @param threadStarter starts a named thread running the body: a plain thread on real time, or a
@@ -40,24 +38,14 @@ public final class BaselineThreads implements Waiter {
         threads.add(threadStarter.apply("baseline-wait-" + pipeline.number(), () -> {
             try {
                 BaselineOutcome outcome = waiter.await(pipeline.id());
-                results.add(new WaitResult(pipeline.id(), clock.instant(), outcome.success(),
+                record(new WaitResult(pipeline.id(), clock.instant(), outcome.success(),
                         outcome.pipelineState() + " " + outcome.workflowStatuses()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                results.add(new WaitResult(pipeline.id(), clock.instant(), false, e.toString()));
+                record(new WaitResult(pipeline.id(), clock.instant(), false, e.toString()));
             }
         }));
-    }
-
-    @Override
-    public int finished() {
-        return results.size();
-    }
-
-    @Override
-    public List<WaitResult> results() {
-        return List.copyOf(results);
     }
 
     @Override

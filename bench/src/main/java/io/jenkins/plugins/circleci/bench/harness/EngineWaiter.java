@@ -9,19 +9,17 @@ import io.jenkins.plugins.circleci.trigger.WatchHandle;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import io.jenkins.plugins.circleci.trigger.WatchState;
 import java.time.Clock;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Our engine: every wait is a {@link PipelineWatcher#watch} on the watcher's shared scheduler. */
-public final class EngineWaiter implements Waiter {
+public final class EngineWaiter extends RecordingWaiter {
 
     private final PipelineWatcher watcher;
     private final CircleCiClient client;
     private final WatchOptions options;
     private final Clock clock;
     private final Queue<WatchHandle> handles = new ConcurrentLinkedQueue<>();
-    private final Queue<WaitResult> results = new ConcurrentLinkedQueue<>();
 
     public EngineWaiter(PipelineWatcher watcher, CircleCiClient client, WatchOptions options, Clock clock) {
         this.watcher = watcher;
@@ -37,23 +35,13 @@ public final class EngineWaiter implements Waiter {
         handles.add(handle);
         handle.outcome().whenComplete((outcome, failure) -> {
             if (failure != null) {
-                results.add(new WaitResult(pipeline.id(), clock.instant(), false, failure.toString()));
+                record(new WaitResult(pipeline.id(), clock.instant(), false, failure.toString()));
             } else {
                 boolean correct = outcome.result() == BuildResult.SUCCESS && outcome.reason() == OutcomeReason.COMPLETED;
-                results.add(new WaitResult(pipeline.id(), clock.instant(), correct,
+                record(new WaitResult(pipeline.id(), clock.instant(), correct,
                         outcome.reason() + " " + outcome.result()));
             }
         });
-    }
-
-    @Override
-    public int finished() {
-        return results.size();
-    }
-
-    @Override
-    public List<WaitResult> results() {
-        return List.copyOf(results);
     }
 
     /** The watcher, for nudges. */
