@@ -32,7 +32,9 @@ class MarkdownReportTest {
                 .contains("| 14.6 KB | 14.6 KB (from 1,000 waits) + a thread stack |")
                 .contains("| 1.02× | met |")
                 .doesNotContain("**missed**")
-                .contains("![Detection latency", "(chart.png)");
+                .contains("![Detection latency", "(chart.png)")
+                .contains("### Reading the requests target", "50.0 requests (0.50×) for a median latency of 4.00 s "
+                        + "(0.80×)", "there a wait made 2.0 requests in all");
     }
 
     @Test
