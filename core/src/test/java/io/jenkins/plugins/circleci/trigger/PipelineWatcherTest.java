@@ -35,6 +35,12 @@ class PipelineWatcherTest {
         return watch("created");
     }
 
+    /** Waits for a pipeline that CircleCI still sets up: it is {@code pipelineState}, with no workflows yet. */
+    private WatchHandle watchWhileSettingUp(String pipelineState) {
+        circleci.pipelineState(pipelineState);
+        return watch(pipelineState);
+    }
+
     /** Waits for the pipeline as the trigger's answer left it, in {@code pipelineState}. */
     private WatchHandle watch(String pipelineState) {
         return watcher.watch(circleci, WatchState.forTriggered(
@@ -311,8 +317,7 @@ class PipelineWatcherTest {
 
     @Test
     void abortBeforeThePipelineHasWorkflowsCancelsThoseThatStartAfterwards() {
-        circleci.pipelineState("setup-pending");
-        WatchHandle handle = watch("setup-pending");
+        WatchHandle handle = watchWhileSettingUp("setup-pending");
         scheduler.advance(Duration.ofSeconds(1));
         Outcome outcome = abortAndFinish(handle);
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.ABORTED);
@@ -370,8 +375,7 @@ class PipelineWatcherTest {
     @Test
     void theTimeoutAlsoCancelsWorkflowsThatStartAfterIt() {
         options = WatchOptions.builder().timeout(Duration.ofMinutes(1)).build();
-        circleci.pipelineState("pending");
-        WatchHandle handle = watch("pending");
+        WatchHandle handle = watchWhileSettingUp("pending");
         Outcome outcome = finish(handle);
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.TIMED_OUT);
         assertThat(outcome.message()).endsWith("Workflows that start within 2m00s will be canceled too.");
@@ -384,8 +388,7 @@ class PipelineWatcherTest {
     @Test
     void aPipelineThatNeverStartsWorkflowsIsSweptOnlyUntilTheBound() {
         options = WatchOptions.builder().abortSweep(Duration.ofMinutes(1)).build();
-        circleci.pipelineState("setup-pending");
-        WatchHandle handle = watch("setup-pending");
+        WatchHandle handle = watchWhileSettingUp("setup-pending");
         Outcome outcome = abortAndFinish(handle);
         assertThat(outcome.message()).isEqualTo("Aborted: stop. Workflows that start within 1m00s will be canceled "
                 + "too.");
@@ -400,8 +403,7 @@ class PipelineWatcherTest {
 
     @Test
     void aCancelThatFailsIsRetriedWithinTheSweep() {
-        circleci.pipelineState("pending");
-        WatchHandle handle = watch("pending");
+        WatchHandle handle = watchWhileSettingUp("pending");
         abortAndFinish(handle);
         circleci.pipelineState("created").workflows(workflow("w1", "build", "running").build())
                 .failCancel("w1", serverError());
@@ -417,8 +419,7 @@ class PipelineWatcherTest {
 
     @Test
     void theSweepHoldsOffWhileTheSharedBudgetIsExhausted() {
-        circleci.pipelineState("pending");
-        WatchHandle handle = watch("pending");
+        WatchHandle handle = watchWhileSettingUp("pending");
         abortAndFinish(handle);
         circleci.budgetWait(Duration.ofSeconds(30));
         int reads = circleci.reads();
@@ -432,8 +433,7 @@ class PipelineWatcherTest {
 
     @Test
     void closingTheWatcherStopsASweep() {
-        circleci.pipelineState("pending");
-        WatchHandle handle = watch("pending");
+        WatchHandle handle = watchWhileSettingUp("pending");
         abortAndFinish(handle);
         watcher.close();
         assertThat(handle.cancellationsDone()).isCancelled();
