@@ -310,4 +310,34 @@ class CompletionRuleTest {
         Done d = done(assess(DEFAULTS, state.deadline(), workflow("w1", "build", "success").build()));
         assertThat(d.reason()).isEqualTo(OutcomeReason.COMPLETED);
     }
+
+    private static Observation seen(String pipelineState, Workflow... workflows) {
+        return new Observation(pipelineState, List.of(), List.of(workflows));
+    }
+
+    @Test
+    void aPipelineGivenUpMayStillStartWorkflowsUntilCreatedWithWorkflowsAndNothingDue() {
+        assertThat(CompletionRule.mayStartMore(seen("setup-pending"))).isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("pending", workflow("w1", "build", "canceled").build()))).isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created"))).as("created, none listed yet").isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created", workflow("s", "setup", "success").setup().build())))
+                .as("continuation due").isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created", workflow("s", "setup", "canceled").setup().build())))
+                .as("a canceled setup continues nothing").isFalse();
+        assertThat(CompletionRule.mayStartMore(seen("created",
+                workflow("w1", "build", "failed").autoReruns(null, 1).build()))).as("rerun due").isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created",
+                workflow("w1", "build", "failed").autoReruns(1, 1).build()))).as("reruns used up").isFalse();
+        assertThat(CompletionRule.mayStartMore(seen("errored"))).isFalse();
+    }
+
+    @Test
+    void nothingIsLeftToCancelOnlyWhenEveryWorkflowIsTerminalAndNothingMoreMayStart() {
+        assertThat(CompletionRule.nothingLeftToCancel(seen("created", workflow("w1", "build", "canceled").build(),
+                workflow("w2", "lint", "success").build()))).isTrue();
+        assertThat(CompletionRule.nothingLeftToCancel(seen("created", workflow("w1", "build", "canceled").build(),
+                workflow("w2", "lint", "on_hold").build()))).isFalse();
+        assertThat(CompletionRule.nothingLeftToCancel(seen("pending"))).isFalse();
+        assertThat(CompletionRule.nothingLeftToCancel(seen("errored"))).isTrue();
+    }
 }
