@@ -165,6 +165,12 @@ final class CompletionRule {
         }
 
         private Assessment noWorkflowsYet(Map<String, Workflow> latest) {
+            if (!look.created()) {
+                // Still being set up (setup-pending, setup, pending): CircleCI has not decided which workflows run,
+                // and a backlog can keep it there for a while. Only the overall timeout bounds this wait.
+                pending.add("the pipeline to be created (" + look.pipelineState() + ")");
+                return waiting();
+            }
             if (elapsed(NO_WORKFLOWS).compareTo(options.noWorkflowsGrace()) >= 0) {
                 return done(BuildResult.NOT_BUILT, OutcomeReason.NO_WORKFLOWS, pipelineName(state)
                         + " created no workflows within " + DurationText.format(options.noWorkflowsGrace())

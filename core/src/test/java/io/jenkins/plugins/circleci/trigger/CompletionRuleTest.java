@@ -103,6 +103,18 @@ class CompletionRuleTest {
     }
 
     @Test
+    void aPipelineStillBeingSetUpIsNeverNotBuilt() {
+        // A backlogged CircleCI can keep a pipeline pending for longer than the no-workflows grace.
+        for (String pending : List.of("setup-pending", "setup", "pending")) {
+            Waiting w = waiting(assess(pending, DEFAULTS, T0.plus(Duration.ofHours(1))));
+            assertThat(w.pending()).containsExactly("the pipeline to be created (" + pending + ")");
+            assertThat(w.graceStarts()).doesNotContainKey(CompletionRule.NO_WORKFLOWS);
+        }
+        Waiting created = waiting(assess(DEFAULTS, T0.plus(Duration.ofHours(2))));
+        assertThat(created.graceStarts()).containsEntry(CompletionRule.NO_WORKFLOWS, T0.plus(Duration.ofHours(2)));
+    }
+
+    @Test
     void workflowsAppearingEndTheNoWorkflowsGrace() {
         waiting(assess(DEFAULTS, T0));
         Waiting w = waiting(assess(DEFAULTS, T0.plusSeconds(10), workflow("w1", "build", "running").build()));
