@@ -59,6 +59,11 @@ class InterruptTest {
     }
 
     private static int interruptWhileRunning(Simulated sim, String... extraArgs) throws Exception {
+        return interruptOnceStderrMatches("(?s).*workflow \\w+: .*running.*", sim, extraArgs);
+    }
+
+    private static int interruptOnceStderrMatches(String stderr, Simulated sim, String... extraArgs)
+            throws Exception {
         ManualInterrupts interrupts = new ManualInterrupts();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -70,8 +75,7 @@ class InterruptTest {
         CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(
                 () -> CircleCiTriggerCli.execute(context, sim.withServer(args.toArray(String[]::new))));
 
-        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches("(?s).*workflow \\w+: .*running.*"),
-                "a running workflow");
+        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches(stderr), stderr);
         int haltCode = interrupts.interrupt();
 
         assertThat(cli.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(haltCode);
@@ -87,6 +91,22 @@ class InterruptTest {
             assertThat(sim.cancelRequests()).isEqualTo(2);
             assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnlyKeys("build", "lint")
                     .containsValues("canceled");
+        }
+    }
+
+    @Test
+    void anInterruptBeforeTheWorkflowsExistCancelsThemOnceTheyStart() throws Exception {
+        Scenario settingUp = Scenario.builder().project(PROJECT, p -> p
+                .step("setup-pending", Duration.ofSeconds(1)).step("pending", Duration.ofSeconds(1))
+                .workflow("build", w -> w.job("test", LONG))
+                .workflow("lint", w -> w.job("lint", LONG))).build();
+        try (Simulated sim = new Simulated(settingUp)) {
+            assertThat(interruptOnceStderrMatches("(?s).*CircleCI pipeline #\\d+ .*created.*", sim))
+                    .isEqualTo(ExitCodes.ABORTED);
+
+            assertThat(sim.cancelRequests()).isEqualTo(2);
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnly(
+                    Map.entry("build", "canceled"), Map.entry("lint", "canceled"));
         }
     }
 
