@@ -2,7 +2,7 @@ package io.jenkins.plugins.circleci.bench.harness;
 
 import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.bench.baseline.PlainApi;
-import io.jenkins.plugins.circleci.bench.webhook.WebhookReceiver;
+import io.jenkins.plugins.circleci.bench.webhook.WebhookEndpoint;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.simulator.scenario.WebhookTarget;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
@@ -19,7 +19,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Detection latency with a webhook nudge, in real time (the point is the wall time between CircleCI's event and the
- * end of the wait): simulator outbound webhook → {@link WebhookReceiver} (signature checked) →
+ * end of the wait): simulator outbound webhook → {@link WebhookEndpoint} (core's webhook receiver: signature checked) →
  * {@link PipelineWatcher#nudge}. Polling is slowed to once a minute, so that only the nudge can explain a quick end,
  * and builds start slowly enough that the request budget never runs dry (a nudge that finds it dry waits for it,
  * which is the budget's figure, not the nudge's).
@@ -53,7 +53,7 @@ public final class WebhookHarness {
             return t;
         });
         PipelineWatcher watcher = new PipelineWatcher(pool, clock);
-        try (WebhookReceiver receiver = WebhookReceiver.start(SECRET, watcher::nudge);
+        try (WebhookEndpoint receiver = WebhookEndpoint.start(SECRET, watcher::nudge);
              CircleCiSimulator sim = CircleCiSimulator.builder().port(0).clock(clock)
                      .scenario(BenchProjects.scenario(shortJobs(pipelines), new WebhookTarget(receiver.url(), SECRET,
                              "bench", List.of("workflow-completed"), null)))

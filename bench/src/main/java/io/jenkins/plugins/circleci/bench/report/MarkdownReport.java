@@ -288,8 +288,9 @@ public final class MarkdownReport {
             line("");
             return;
         }
-        line("The simulator sends a signed `workflow-completed` webhook; a small receiver checks the signature "
-                + "(HMAC-SHA256, v1) and calls `PipelineWatcher.nudge(pipelineId)`. Polling is slowed to once a minute for this "
+        line("The simulator sends a signed `workflow-completed` webhook to a loopback HTTP endpoint that hands it "
+                + "to core's `WebhookReceiver`, as the plugin does: it checks the signature (HMAC-SHA256, v1), reads "
+                + "the event and calls `PipelineWatcher.nudge`. Polling is slowed to once a minute for this "
                 + "run, so a quick end can only come from the nudge, and builds start one every 500 ms, so that the "
                 + "default request budget (10 requests/s) never runs dry: a nudge that finds it dry waits for it, "
                 + "and that would be the budget's figure, not the nudge's. Latency is wall-clock time from the "

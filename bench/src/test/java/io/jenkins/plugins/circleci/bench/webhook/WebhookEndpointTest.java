@@ -18,25 +18,27 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
-class WebhookReceiverTest {
+class WebhookEndpointTest {
 
     private final List<String> nudged = new CopyOnWriteArrayList<>();
+    private volatile String waitedPipeline = "";
 
     @Test
     void nudgesThePipelineOfEverySignedDeliveryFromTheSimulator() throws Exception {
         ManualClock clock = new ManualClock();
-        try (WebhookReceiver receiver = WebhookReceiver.start("s3cret", this::record);
+        try (WebhookEndpoint receiver = WebhookEndpoint.start("s3cret", this::record);
              CircleCiSimulator sim = CircleCiSimulator.builder().clock(clock)
                      .scenario(BenchProjects.scenario(List.of(Duration.ofSeconds(5)),
                              new WebhookTarget(receiver.url(), "s3cret", "bench", List.of("workflow-completed"), null)))
                      .webhookPollInterval(null).start()) {
             String id = new PipelineStarter(new PlainApi(new OkHttpClient(), sim.baseUrl(), BenchProjects.TOKEN))
                     .trigger(BenchProjects.slug(0)).id();
+            waitedPipeline = id;
             clock.advance(Duration.ofMinutes(1));
 
             sim.deliverDueWebhooks();
 
-            assertThat(nudged).containsExactly(id);
+            assertThat(nudged).contains(id);
             assertThat(receiver.accepted()).isEqualTo(1);
             assertThat(receiver.rejected()).isZero();
             assertThat(receiver.nudged()).isEqualTo(1);
@@ -45,8 +47,9 @@ class WebhookReceiverTest {
 
     @Test
     void refusesADeliverySignedWithAnotherSecret() throws Exception {
-        try (WebhookReceiver receiver = WebhookReceiver.start("s3cret", this::record)) {
+        try (WebhookEndpoint receiver = WebhookEndpoint.start("s3cret", this::record)) {
             Request forged = new Request.Builder().url(receiver.url())
+                    .header("circleci-event-type", "workflow-completed")
                     .header("circleci-signature", "v1=" + "0".repeat(64))
                     .post(RequestBody.create("{\"pipeline\":{\"id\":\"p\"}}", MediaType.get("application/json")))
                     .build();
@@ -60,13 +63,14 @@ class WebhookReceiverTest {
 
     @Test
     void neverShowsTheSecret() throws Exception {
-        try (WebhookReceiver receiver = WebhookReceiver.start("s3cret-value", this::record)) {
+        try (WebhookEndpoint receiver = WebhookEndpoint.start("s3cret-value", this::record)) {
             assertThat(receiver.toString()).doesNotContain("s3cret-value");
         }
     }
 
-    private int record(String pipelineId) {
-        nudged.add(pipelineId);
-        return 1;
+    /** A wait on {@link #waitedPipeline} only, known to the endpoint by its pipeline id. */
+    private int record(String pipelineOrWorkflowId) {
+        nudged.add(pipelineOrWorkflowId);
+        return waitedPipeline.equals(pipelineOrWorkflowId) ? 1 : 0;
     }
 }
