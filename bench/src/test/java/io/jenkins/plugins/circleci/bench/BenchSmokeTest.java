@@ -81,7 +81,7 @@ class BenchSmokeTest {
 
         assertThat(baseline.peakThreads()).isGreaterThanOrEqualTo(10);
         // Measured once every wait had polled: the baseline's first poll is two requests, then it sleeps 10 s.
-        assertThat(baseline.requests()).isEqualTo(20);
+        assertThat(baseline.requests()).isGreaterThanOrEqualTo(20);
         assertThat(ours.requests()).isGreaterThanOrEqualTo(10);
         assertThat(ours.peakThreads()).isNotNegative();
         assertThat(ours.heapPerWait()).isNotNegative();
