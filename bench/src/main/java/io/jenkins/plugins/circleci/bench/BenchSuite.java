@@ -42,8 +42,8 @@ public final class BenchSuite {
         List<WebhookFigures> webhook = List.of(timed("webhook, " + ours.name(),
                 () -> new WebhookHarness(SEED).run(ours, sizes.webhookPipelines())));
         List<FootprintFigures> footprint = footprint();
-        OverheadFigures overhead = timed("client overhead (JMH)", () -> ClientOverheadRunner.run(sizes.jmhForks(),
-                sizes.jmhIterations(), sizes.jmhIterationMillis()));
+        OverheadFigures overhead = timed("client overhead (JMH)", () -> ClientOverheadRunner.run(sizes.jmhRounds(),
+                sizes.jmhFork(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
         return new BenchReport(MachineInfo.current(), started, Duration.between(started, Instant.now()),
                 baseline.name(), ours.name(), polling, webhook, footprint, overhead);
     }

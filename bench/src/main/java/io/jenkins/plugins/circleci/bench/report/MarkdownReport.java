@@ -358,25 +358,25 @@ public final class MarkdownReport {
             line("");
             return;
         }
-        line("`GET /pipeline/{id}` to the loopback simulator, one thread, every call timed (JMH sample time; a short "
-                + "run: two forks of five one-second iterations after as many to warm up). The target is held against "
-                + "the medians, which a neighbour's burst of work on a shared machine barely moves; the means and "
-                + "JMH's 99.9 % error margins show how noisy the run was.");
+        line("`GET /pipeline/{id}` to the loopback simulator, one thread, every call timed (JMH sample time). Each "
+                + "call is measured " + o.roundRatios().size() + " times, in rounds whose order alternates (bare "
+                + "first, then ours first), each a JVM of its own with a few one-second iterations after as many to "
+                + "warm up: so a shared machine's load drifting during the run favours neither. The target is held "
+                + "against the median of the rounds' ratios of medians (a neighbour's burst of work barely moves a "
+                + "median; the means show how noisy the run was). Rounds' ratios: "
+                + o.roundRatios().stream().map(Formats::ratio).collect(java.util.stream.Collectors.joining(", "))
+                + ".");
         line("");
         line("| call | median | mean | median vs bare OkHttp |");
         line("| --- | --- | --- | --- |");
-        line("| bare OkHttp (body read as a string) | " + micros(o.bare().median()) + " | " + mean(o.bare())
+        line("| bare OkHttp (body read as a string) | " + micros(o.bare().median()) + " | " + micros(o.bare().mean())
                 + " | 1.00× |");
         line("| bare OkHttp + Jackson tree (for reference) | " + micros(o.bareAndJackson().median()) + " | "
-                + mean(o.bareAndJackson()) + " | " + ratio(divide(o.bareAndJackson().median(), o.bare().median()))
-                + " |");
+                + micros(o.bareAndJackson().mean()) + " | "
+                + ratio(divide(o.bareAndJackson().median(), o.bare().median())) + " |");
         line("| our client, `getPipeline` (budget, error mapping, typed model) | " + micros(o.client().median())
-                + " | " + mean(o.client()) + " | " + ratio(o.ratio()) + " |");
+                + " | " + micros(o.client().mean()) + " | " + ratio(o.ratio()) + " (median of the rounds) |");
         line("");
-    }
-
-    private static String mean(OverheadFigures.Score s) {
-        return micros(s.mean()) + (Double.isNaN(s.error()) ? "" : " ± " + micros(s.error()));
     }
 
     private void howToRead() {

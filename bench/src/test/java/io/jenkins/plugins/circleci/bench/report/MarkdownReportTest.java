@@ -56,8 +56,9 @@ class MarkdownReportTest {
         List<FootprintFigures> footprint = List.of(b100, b1000,
                 new FootprintFigures("ours (defaults)", 10_000, threads, heap, 50, false),
                 FootprintFigures.extrapolate(b1000, 10_000));
-        OverheadFigures o = new OverheadFigures(new OverheadFigures.Score(100 * overhead, 130, 9),
-                new OverheadFigures.Score(100, 120, 8), new OverheadFigures.Score(101, 125, 7));
+        OverheadFigures o = new OverheadFigures(new OverheadFigures.Score(100 * overhead, 130),
+                new OverheadFigures.Score(100, 120), new OverheadFigures.Score(101, 125),
+                List.of(overhead - 0.01, overhead, overhead + 0.5));
         return new BenchReport(MACHINE, Instant.parse("2026-11-28T12:00:00Z"), Duration.ofSeconds(200), "baseline",
                 "ours (defaults)", polling, webhook, footprint, o);
     }
