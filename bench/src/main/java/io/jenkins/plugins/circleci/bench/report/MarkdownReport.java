@@ -140,10 +140,11 @@ public final class MarkdownReport {
                 + ratio(divide(millis(ours.get().latencies().p50()), millis(base.get().latencies().p50())))
                 + "). The tuning rows raise only the longest interval and so trade requests for latency along that "
                 + "line; which point to ship is a product decision. The way under 0.5× at a better latency is the "
-                + "webhook: there a wait made "
+                + "webhook: there a wait, polling only once a minute as a safety net, made "
                 + report.webhook().stream().findFirst().map(w -> decimal(divide(w.waitRequests(), w.pipelines())))
                         .orElse("(not measured)")
-                + " requests in all and saw the end within milliseconds.");
+                + " requests for a pipeline of a few seconds (a longer one adds one a minute) and saw the end within "
+                + "milliseconds.");
         line("");
     }
 

@@ -34,7 +34,7 @@ class MarkdownReportTest {
                 .doesNotContain("**missed**")
                 .contains("![Detection latency", "(chart.png)")
                 .contains("### Reading the requests target", "50.0 requests (0.50×) for a median latency of 4.00 s "
-                        + "(0.80×)", "there a wait made 2.0 requests in all");
+                        + "(0.80×)", "made 2.0 requests for a pipeline of a few seconds");
     }
 
     @Test
