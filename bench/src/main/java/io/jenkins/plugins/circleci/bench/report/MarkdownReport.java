@@ -407,7 +407,9 @@ public final class MarkdownReport {
                 + "every contender (a plain POST, not counted as a wait's request).");
         line("- Our engine waits with `PipelineWatcher.watch` from the state `circleciTrigger` would hand it "
                 + "(`WatchState.forTriggered`), with a client whose request budget is the default (`RateLimit."
-                + "defaults()`), shared by all waits of the run, as one controller's would be.");
+                + "defaults()`), shared by all waits of the run, as one controller's would be, and without retries "
+                + "of its own (`RetryPolicy.none()`: the watcher reschedules failed reads itself). In simulated time "
+                + "the client's own wait for a budget permit passes on the simulated clock too.");
         line("- The baseline (`io.jenkins.plugins.circleci.bench.baseline`) is plain OkHttp + Jackson: `GET "
                 + "/pipeline/{id}`, then `GET /pipeline/{id}/workflow`, then sleep 10 s, until every workflow is "
                 + "terminal. In simulated time its threads are real threads whose sleep follows the simulated clock.");
