@@ -129,9 +129,7 @@ public final class ApiTransport {
         ApiCall page = call;
         for (int pages = 1; ; pages++) {
             Page<T> result = execute(page, (status, body) -> readPage(body, pageType));
-            if (result.items() != null) {
-                result.items().stream().filter(Objects::nonNull).forEach(items::add);
-            }
+            items.addAll(result.items());
             String next = result.nextPageToken();
             if (next == null || next.isBlank()) {
                 return List.copyOf(items);
@@ -153,6 +151,10 @@ public final class ApiTransport {
         Page<T> page = Json.MAPPER.readValue(body, pageType);
         if (page == null || page.items() == null) {
             throw new IOException("no 'items' in the page");
+        }
+        // Dropping a null item could drop a failed workflow and so judge a pipeline by the rest: refuse the page.
+        if (page.items().stream().anyMatch(Objects::isNull)) {
+            throw new IOException("a null item in 'items'");
         }
         return page;
     }
