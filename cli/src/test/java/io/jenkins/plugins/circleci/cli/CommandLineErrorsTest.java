@@ -30,10 +30,19 @@ class CommandLineErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "0s", "-5m", "10", "1d"})
+    @ValueSource(strings = {"soon", "0s", "-5m", "10", "1w"})
     void aBadTimeoutIsRefused(String timeout) {
         CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--timeout", timeout);
         assertThat(run.err()).contains("Invalid value for option '--timeout'").contains("'" + timeout + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9999999999999h", "99999999999999999999s", "31d"})
+    void aTimeoutOverThirtyDaysIsRefusedSayingTheBound(String timeout) {
+        CliRun run = refused(TOKEN, "wait", "--pipeline-id", "5034460f-c7c4-4c43-9457-de07e2029e7b", "--timeout",
+                timeout);
+        assertThat(run.err()).contains("'" + timeout + "' is too long; a duration may be at most 30d")
+                .doesNotContain("For input string", "Exception");
     }
 
     @Test

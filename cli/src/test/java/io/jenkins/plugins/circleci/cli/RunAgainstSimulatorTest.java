@@ -220,6 +220,22 @@ class RunAgainstSimulatorTest {
     }
 
     @Test
+    void inputRefusedAfterParsingNeverCreatesAPipeline() {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("build", w -> w.job("test", SHORT))))) {
+            CliRun hugeTimeout = sim.cli("run", "--project", PROJECT, "--timeout", "9999999999999h");
+            CliRun queryInServer = CliRun.of(java.util.Map.of("CIRCLECI_TOKEN", Simulated.TOKEN), "run", "--project",
+                    PROJECT, "--server", sim.simulator.baseUrl() + "/?region=eu");
+
+            assertThat(hugeTimeout.exitCode()).as(hugeTimeout.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(hugeTimeout.err()).contains("at most 30d");
+            assertThat(queryInServer.exitCode()).as(queryInServer.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(queryInServer.err()).contains("has a query or fragment");
+            assertThat(sim.simulator.journal().total()).isZero();
+            assertThat(sim.simulator.pipelineIds()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownProjectExitsTwoWithTheHint() {
         try (Simulated sim = new Simulated(Scenario.builder().project("gh/acme/other", p -> p)
                 .onlyDeclaredProjects().build())) {
