@@ -101,9 +101,10 @@ class CommandLineErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"42", "not-a-uuid", "5034460f-c7c4-4c43-9457"})
+    @ValueSource(strings = {"42", "not-a-uuid", "5034460f-c7c4-4c43-9457", "1-1-1-1-1"})
     void aPipelineIdMustBeAUuid(String id) {
         assertThat(refused(TOKEN, "wait", "--pipeline-id", id).err()).contains("is not a pipeline id")
+                .contains("run --json")
                 .contains("not the pipeline number");
     }
 
