@@ -52,6 +52,14 @@ class CommandLineErrorsTest {
         assertThat(run.err()).contains("'approve' is not an on-hold policy; use wait, fail or succeed");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"failed", "failed=YELLOW", "on_hold=SUCCESS", "running=FAILURE"})
+    void aBadResultOverrideIsRefused(String override) {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--result", override);
+        assertThat(run.err()).contains("Invalid value for option '--result'")
+                .containsAnyOf("STATUS=RESULT", "is not a result", "is not a final CircleCI status");
+    }
+
     @Test
     void aParameterWithoutEqualsIsRefused() {
         CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--param", "deploy");

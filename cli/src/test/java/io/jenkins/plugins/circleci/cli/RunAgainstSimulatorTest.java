@@ -90,6 +90,18 @@ class RunAgainstSimulatorTest {
     }
 
     @Test
+    void aFailedWorkflowMappedToUnstableExitsSix() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p
+                .workflow("build", w -> w.job("test", SHORT, "failed"))
+                .workflow("lint", w -> w.job("lint", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--json", "--result", "failed=UNSTABLE");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNSTABLE);
+            assertThat(json(run).get("result").asText()).isEqualTo("UNSTABLE");
+        }
+    }
+
+    @Test
     void anErroredPipelineExitsOneAndPrintsItsErrors() throws Exception {
         try (Simulated sim = new Simulated(project(p -> p.errored("config", "Config does not conform to schema")))) {
             CliRun run = sim.cli("run", "--project", PROJECT, "--json");
