@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.trigger.WatchHandle;
+import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,13 +10,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Turns an interrupt into an orderly end of one run: abort the wait, which cancels the running workflows unless
- * {@code --no-cancel-on-abort} (core completes the outcome only once the cancel calls are done); let the main thread
- * print the ABORTED outcome; only then hand the exit code to whoever ends the process. An interrupt that comes while
+ * {@code --no-cancel-on-abort} (core completes the outcome once the first cancel calls are done, then keeps canceling
+ * the workflows that start late for up to the abort sweep); let the main thread print the ABORTED outcome and wait for
+ * that sweep; only then hand the exit code to whoever ends the process. An interrupt that comes while
  * the trigger is in flight lets the trigger finish (its answer says which pipeline to cancel), then aborts the wait
  * as soon as it starts. Bounded, so a hung CircleCI cannot keep the process alive after Ctrl-C.
  */
 final class AbortOnInterrupt {
-    /** How long canceling the workflows and printing the outcome may take before the CLI exits anyway. */
+    /**
+     * How long canceling the workflows and printing the outcome may take, beyond the abort sweep, before the CLI exits
+     * anyway.
+     */
     static final Duration BOUND = Duration.ofSeconds(30);
     /**
      * How much longer an interrupt during the trigger waits: the client's default retry budget for a trigger that
@@ -25,14 +30,19 @@ final class AbortOnInterrupt {
     private static final String REASON = "interrupted by a signal";
 
     private final ProgressPrinter progress;
-    private final boolean cancels;
+    private final WatchOptions options;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private WatchHandle handle;
     private boolean interrupted;
 
-    AbortOnInterrupt(ProgressPrinter progress, boolean cancels) {
+    AbortOnInterrupt(ProgressPrinter progress, WatchOptions options) {
         this.progress = progress;
-        this.cancels = cancels;
+        this.options = options;
+    }
+
+    /** The longest an interrupted (or timed-out) wait may take to end: the abort sweep plus {@link #BOUND}. */
+    static Duration bound(WatchOptions options) {
+        return options.cancelOnAbort() ? options.abortSweep().plus(BOUND) : BOUND;
     }
 
     /** Runs on the interrupt's thread; returns the exit code the process must end with. */
@@ -44,7 +54,8 @@ final class AbortOnInterrupt {
             interrupted = true;
             watching = handle;
         }
-        Duration bound = BOUND;
+        boolean cancels = options.cancelOnAbort();
+        Duration bound = bound(options);
         if (first && watching != null) {
             progress.line(cancels ? "Interrupted: canceling the pipeline's running workflows."
                     : "Interrupted: leaving the pipeline's workflows running (--no-cancel-on-abort).");
@@ -53,7 +64,7 @@ final class AbortOnInterrupt {
             progress.line("Interrupted while triggering: waiting for CircleCI's answer, then "
                     + (cancels ? "canceling the pipeline's running workflows."
                             : "leaving the pipeline's workflows running (--no-cancel-on-abort)."));
-            bound = BOUND.plus(TRIGGER_BOUND);
+            bound = bound.plus(TRIGGER_BOUND);
         }
         try {
             return exitCode.get(bound.toMillis(), TimeUnit.MILLISECONDS);

@@ -11,7 +11,13 @@ import io.jenkins.plugins.circleci.trigger.TriggeredPipeline;
 import io.jenkins.plugins.circleci.trigger.WatchHandle;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import io.jenkins.plugins.circleci.trigger.WatchState;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
 
 /**
@@ -65,7 +71,7 @@ final class PipelineSession {
 
     /** Runs {@code body} while an interrupt aborts it; the interrupt ends the process with the code it returns. */
     private int underInterrupts(WatchOptions options, ToIntFunction<AbortOnInterrupt> body) {
-        AbortOnInterrupt abort = new AbortOnInterrupt(progress, options.cancelOnAbort());
+        AbortOnInterrupt abort = new AbortOnInterrupt(progress, options);
         try (Interrupts.Registration registration = context.interrupts().register(abort::onInterrupt)) {
             int code = ExitCodes.FAILURE;
             try {
@@ -93,7 +99,30 @@ final class PipelineSession {
                     throw e;
                 }
                 return fail(error, triggered);
+            } finally {
+                awaitCancellations(handle, options);
             }
+        }
+    }
+
+    /**
+     * After an abort or a timeout core keeps canceling the workflows that start late (a pipeline still being set up,
+     * a continuation, an automatic rerun); the process must not exit, nor close the watcher, before that is done.
+     */
+    private void awaitCancellations(WatchHandle handle, WatchOptions options) {
+        CompletableFuture<Void> done = handle.cancellationsDone();
+        if (!done.isDone()) {
+            progress.line("Making sure no workflow of the pipeline starts uncanceled (at most "
+                    + options.abortSweep().toSeconds() + "s).");
+        }
+        Duration bound = AbortOnInterrupt.bound(options);
+        try {
+            done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            progress.line("WARNING: canceling did not finish within " + bound.toSeconds()
+                    + "s; check the pipeline's workflows in CircleCI.");
         }
     }
 

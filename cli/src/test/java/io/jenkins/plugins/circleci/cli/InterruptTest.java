@@ -60,6 +60,11 @@ class InterruptTest {
     }
 
     private static int interruptWhileRunning(Simulated sim, String... extraArgs) throws Exception {
+        return interruptOnceStderrMatches("(?s).*workflow \\w+: .*running.*", sim, extraArgs);
+    }
+
+    private static int interruptOnceStderrMatches(String stderr, Simulated sim, String... extraArgs)
+            throws Exception {
         ManualInterrupts interrupts = new ManualInterrupts();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -71,8 +76,7 @@ class InterruptTest {
         CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(
                 () -> CircleCiTriggerCli.execute(context, sim.withServer(args.toArray(String[]::new))));
 
-        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches("(?s).*workflow \\w+: .*running.*"),
-                "a running workflow");
+        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches(stderr), stderr);
         int haltCode = interrupts.interrupt();
 
         assertThat(cli.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(haltCode);
@@ -92,6 +96,22 @@ class InterruptTest {
     }
 
     @Test
+    void anInterruptBeforeTheWorkflowsExistCancelsThemOnceTheyStart() throws Exception {
+        Scenario settingUp = Scenario.builder().project(PROJECT, p -> p
+                .step("setup-pending", Duration.ofSeconds(1)).step("pending", Duration.ofSeconds(1))
+                .workflow("build", w -> w.job("test", LONG))
+                .workflow("lint", w -> w.job("lint", LONG))).build();
+        try (Simulated sim = new Simulated(settingUp)) {
+            assertThat(interruptOnceStderrMatches("(?s).*CircleCI pipeline #\\d+ .*created.*", sim))
+                    .isEqualTo(ExitCodes.ABORTED);
+
+            assertThat(sim.cancelRequests()).isEqualTo(2);
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnly(
+                    Map.entry("build", "canceled"), Map.entry("lint", "canceled"));
+        }
+    }
+
+    @Test
     void anInterruptWithNoCancelOnAbortLeavesThemRunning() throws Exception {
         try (Simulated sim = new Simulated(longRunning())) {
             assertThat(interruptWhileRunning(sim, "--no-cancel-on-abort")).isEqualTo(ExitCodes.ABORTED);
@@ -105,9 +125,9 @@ class InterruptTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void anInterruptDuringASlowTriggerLetsItFinishThenCancelsThePipeline(boolean noWait) throws Exception {
-        // Workflows start at once, so that the abort right after the trigger finds them to cancel (an abort before
-        // a pipeline has workflows is the engine's concern, tested there).
-        Scenario slowTrigger = Scenario.builder().project(PROJECT, p -> p.step("pending", Duration.ofMillis(1))
+        // The abort comes right after the trigger, before the pipeline has workflows: the abort sweep cancels them
+        // as they start.
+        Scenario slowTrigger = Scenario.builder().project(PROJECT, p -> p
                 .workflow("build", w -> w.job("test", LONG))
                 .workflow("lint", w -> w.job("lint", LONG)))
                 .fault(FaultRule.delay(Duration.ofSeconds(2)).on("POST", "/pipeline$").first(1)).build();

@@ -32,6 +32,7 @@ class CircleCiStepExecutionTest {
     private static final String RED = "gh/acme/red";
     private static final String SLOW = "gh/acme/slow";
     private static final String SLUGGISH = "gh/acme/sluggish";
+    private static final String SETTING_UP = "gh/acme/setting-up";
 
     private final ManualClock clock = new ManualClock();
     private CircleCiSimulator simulator;
@@ -46,6 +47,9 @@ class CircleCiStepExecutionTest {
                         .workflow("lint", w -> w.job("lint", Duration.ofSeconds(2))))
                 .project(SLOW, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
                 .project(SLUGGISH, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
+                .project(SETTING_UP, p -> p.step("setup-pending", Duration.ofSeconds(30))
+                        .step("pending", Duration.ofSeconds(30))
+                        .workflow("build", w -> w.job("test", Duration.ofHours(2))))
                 // CircleCI takes its time to answer this project's trigger (real time: the request is in flight).
                 .fault(FaultRule.delay(Duration.ofMillis(300))
                         .on("POST", "/project/gh(%2F|/)acme(%2F|/)sluggish/pipeline"))
@@ -158,6 +162,26 @@ class CircleCiStepExecutionTest {
         assertThat(environment.awaitFailure(context)).isSameAs(abort);
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
         assertThat(context.log()).contains("Aborting: canceling the running workflows of CircleCI pipeline #");
+    }
+
+    @Test
+    void stopBeforeTheWorkflowsExistFailsAtOnceAndCancelsThemOnceTheyStart() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SETTING_UP), context);
+        environment.awaitLog(context, "(" + SETTING_UP + ") created");
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        // The step is over; the watcher keeps canceling in the background, on the controller's scheduler.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (simulator.journal().requests("POST", "/workflow/[^/]+/cancel").isEmpty()) {
+            assertThat(System.nanoTime()).as("a cancel request; log:\n" + context.log()).isLessThan(giveUp);
+            clock.advance(Duration.ofSeconds(1));
+            Thread.sleep(5);
+        }
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
     }
 
     @Test
