@@ -1,0 +1,78 @@
+package io.jenkins.plugins.circleci.bench.jmh;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link ClientOverheadBenchmark} in short rounds whose order alternates (bare first, then ours first), so that
+ * a shared machine's load drifting during the run does not favour whichever call JMH happens to run last.
+ */
+public final class ClientOverheadRunner {
+
+    private static final List<String> CALLS = List.of("bareOkHttp", "bareOkHttpAndJackson", "client");
+
+    private ClientOverheadRunner() {}
+
+    /**
+     * @param rounds          how many times each call is measured, in alternating order
+     * @param fork            whether each measurement runs in a JVM of its own (false only for the smoke test)
+     * @param iterations      warm-up and measurement iterations each
+     * @param iterationMillis length of one iteration
+     */
+    public static OverheadFigures run(int rounds, boolean fork, int iterations, long iterationMillis)
+            throws RunnerException {
+        Map<String, List<double[]>> byCall = new LinkedHashMap<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = new ArrayList<>(CALLS);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            Map<String, double[]> thisRound = new LinkedHashMap<>();
+            for (String call : order) {
+                double[] medianAndMean = measure(call, fork, iterations, iterationMillis);
+                thisRound.put(call, medianAndMean);
+                byCall.computeIfAbsent(call, k -> new ArrayList<>()).add(medianAndMean);
+            }
+            ratios.add(thisRound.get("client")[0] / thisRound.get("bareOkHttp")[0]);
+        }
+        return new OverheadFigures(score(byCall.get("client")), score(byCall.get("bareOkHttp")),
+                score(byCall.get("bareOkHttpAndJackson")), ratios);
+    }
+
+    private static double[] measure(String call, boolean fork, int iterations, long iterationMillis)
+            throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(ClientOverheadBenchmark.class.getName() + "\\." + call + "$")
+                .forks(fork ? 1 : 0)
+                .warmupIterations(iterations)
+                .warmupTime(TimeValue.milliseconds(iterationMillis))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(iterationMillis))
+                .threads(1)
+                .shouldFailOnError(true)
+                .jvmArgs("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true", "-Dsun.net.httpserver.nodelay=true")
+                .build();
+        RunResult result = new Runner(options).runSingle();
+        return new double[] {result.getPrimaryResult().getStatistics().getPercentile(50),
+            result.getPrimaryResult().getScore()};
+    }
+
+    private static OverheadFigures.Score score(List<double[]> rounds) {
+        List<Double> medians = new ArrayList<>();
+        double meanSum = 0;
+        for (double[] r : rounds) {
+            medians.add(r[0]);
+            meanSum += r[1];
+        }
+        return new OverheadFigures.Score(OverheadFigures.median(medians), meanSum / rounds.size());
+    }
+}

@@ -1,0 +1,110 @@
+package io.jenkins.plugins.circleci.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.circleci.bench.harness.FootprintFigures;
+import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
+import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
+import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
+import io.jenkins.plugins.circleci.bench.report.BenchReport;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every harness at tiny sizes and checks that the measurements are sane and agree with each other: outcomes
+ * correct, request counts equal to the simulator's journal, one thread per baseline wait. It never checks a timing.
+ */
+class BenchSmokeTest {
+
+    @TempDir
+    static Path out;
+
+    private static BenchReport report;
+
+    @BeforeAll
+    static void runSuite() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        report = new BenchSuite(BenchSizes.smoke(), new PrintStream(log, true, StandardCharsets.UTF_8), List.of())
+                .run();
+        BenchMain.write(report, out);
+    }
+
+    @Test
+    void pollingWaitsEndCorrectlyAfterTheSimulatorCompletedAndCountEveryRequest() {
+        assertThat(report.polling()).hasSize(2);
+        for (PollingFigures p : report.polling()) {
+            assertThat(p.correctOutcomes()).as(p.contender()).isEqualTo(p.pipelines());
+            assertThat(p.latencies().count()).as(p.contender()).isEqualTo(p.pipelines());
+            assertThat(p.latencies().anyNegative()).as(p.contender()).isFalse();
+            assertThat(p.waitRequests()).as(p.contender()).isPositive().isEqualTo(p.clientRequests());
+            long journaled = p.requestsByRoute().values().stream().mapToLong(Long::longValue).sum();
+            assertThat(journaled).as(p.contender()).isEqualTo(p.waitRequests() + p.pipelines());
+        }
+    }
+
+    @Test
+    void baselinePollsReadThePipelineThenItsWorkflowsEveryTime() {
+        PollingFigures baseline = report.polling(report.baseline(), BenchSizes.smoke().lengths().get(0)).orElseThrow();
+
+        assertThat(baseline.requestsByRoute()).containsEntry("GET /pipeline/{pipeline-id}", baseline.waitRequests() / 2)
+                .containsEntry("GET /pipeline/{pipeline-id}/workflow", baseline.waitRequests() / 2);
+        // A pipeline of a minute polled every 10 s takes at least six polls of two requests.
+        assertThat(baseline.requestsPerPipeline()).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void webhookNudgesEndEveryWaitWithAVerifiedDelivery() {
+        WebhookFigures w = report.webhook().get(0);
+
+        assertThat(w.correctOutcomes()).isEqualTo(w.pipelines());
+        assertThat(w.rejected()).isZero();
+        assertThat(w.accepted()).isGreaterThanOrEqualTo(w.pipelines());
+        assertThat(w.nudges()).isGreaterThanOrEqualTo(w.pipelines());
+        assertThat(w.latencies().count()).isEqualTo(w.pipelines());
+        assertThat(w.latencies().anyNegative()).isFalse();
+    }
+
+    @Test
+    void footprintCountsOneThreadPerBaselineWaitAfterEveryWaitPolledOnce() {
+        FootprintFigures baseline = report.footprint(report.baseline(), 10).orElseThrow();
+        FootprintFigures ours = report.footprint(report.primary(), 10).orElseThrow();
+
+        assertThat(baseline.peakThreads()).isGreaterThanOrEqualTo(10);
+        // Measured once every wait had polled: the baseline's first poll is two requests, then it sleeps 10 s.
+        assertThat(baseline.requests()).isGreaterThanOrEqualTo(20);
+        assertThat(ours.requests()).isGreaterThanOrEqualTo(10);
+        assertThat(ours.peakThreads()).isNotNegative();
+        assertThat(ours.heapPerWait()).isNotNegative();
+    }
+
+    @Test
+    void jmhScoresEveryCall() {
+        OverheadFigures o = report.overhead();
+
+        for (OverheadFigures.Score s : List.of(o.client(), o.bare(), o.bareAndJackson())) {
+            assertThat(s.median()).isPositive();
+            assertThat(s.mean()).isPositive();
+        }
+    }
+
+    @Test
+    void writesTheReportAndAReadableChart() throws Exception {
+        String md = Files.readString(out.resolve(BenchMain.MARKDOWN));
+        BufferedImage png = ImageIO.read(out.resolve(BenchMain.CHART).toFile());
+
+        assertThat(md).contains("## Machine", "## Against the targets", "## How to read these numbers",
+                "(" + BenchMain.CHART + ")", report.primary(), report.baseline());
+        assertThat(png).isNotNull();
+        assertThat(png.getWidth()).isGreaterThan(png.getHeight());
+    }
+}
