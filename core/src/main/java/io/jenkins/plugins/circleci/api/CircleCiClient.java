@@ -326,8 +326,11 @@ public final class CircleCiClient {
             return this;
         }
 
-        /** How the client waits between attempts; tests pass one that advances their clock. */
-        Builder sleeper(Sleeper sleeper) {
+        /**
+         * How the client waits (between attempts, for a request-budget permit). Whoever drives a simulated clock
+         * (tests, the benchmarks) passes one that advances it, so a wait cannot outlast a clock that never moves.
+         */
+        public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }

@@ -30,7 +30,8 @@ class TokenSecrecyTest {
     final MockWebServer server = new MockWebServer();
 
     private final ClientFixture fixture = new ClientFixture(server);
-    private final List<String> logLines = new ArrayList<>();
+    // OkHttp and MockWebServer log from their own threads while the test reads the lines.
+    private final List<String> logLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

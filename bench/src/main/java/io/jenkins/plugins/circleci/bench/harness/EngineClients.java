@@ -4,7 +4,6 @@ import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.api.RequestBudget;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
-import io.jenkins.plugins.circleci.api.VirtualTimeClients;
 import io.jenkins.plugins.circleci.api.http.Sleeper;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
@@ -26,7 +25,7 @@ public final class EngineClients {
     /** The same, for simulated time: the client's waits for a budget permit pass on {@code sleeper}. */
     public static CircleCiClient client(String baseUrl, OkHttpClient http, RateLimit limit, Clock clock,
                                         Sleeper sleeper) {
-        return VirtualTimeClients.sleepingOn(builder(baseUrl, http, limit, clock), sleeper).build();
+        return builder(baseUrl, http, limit, clock).sleeper(sleeper).build();
     }
 
     private static CircleCiClient.Builder builder(String baseUrl, OkHttpClient http, RateLimit limit, Clock clock) {
