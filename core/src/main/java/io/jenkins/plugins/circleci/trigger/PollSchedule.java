@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
 final class PollSchedule {
     /** The longest pause between attempts while CircleCI fails, whatever the poll interval. */
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** The most by which a look that found the request budget empty is spread out. */
+    static final Duration MAX_BUDGET_SPREAD = Duration.ofSeconds(1);
     private static final double GROWTH = 1.5;
     private static final double JITTER = 0.2;
 
@@ -39,9 +41,15 @@ final class PollSchedule {
         return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
     }
 
-    /** The pause while the shared request budget is exhausted: its own wait, spread by up to one minimum interval. */
+    /**
+     * The pause while the shared request budget is exhausted: its own wait, spread by up to one minimum interval but
+     * never more than {@link #MAX_BUDGET_SPREAD}. The spread only keeps waits that found the budget empty together
+     * from returning together; with long poll intervals (as users choose once webhooks nudge their waits) a spread of
+     * a whole interval would delay a nudged look by minutes.
+     */
     Duration whileBudgetExhausted(Duration untilAvailable, RandomGenerator random) {
-        return untilAvailable.plusMillis((long) (random.nextDouble() * min.toMillis()));
+        long spread = Math.min(min.toMillis(), MAX_BUDGET_SPREAD.toMillis());
+        return untilAvailable.plusMillis((long) (random.nextDouble() * spread));
     }
 
     private static Duration jittered(double millis, RandomGenerator random) {

@@ -47,6 +47,13 @@ class PollScheduleTest {
                 .isBetween(Duration.ofMillis(700), Duration.ofMillis(2700));
     }
 
+    @Test
+    void anExhaustedBudgetDelaysALookByAtMostASecondMoreWhateverThePollInterval() {
+        PollSchedule slow = new PollSchedule(Duration.ofMinutes(1), Duration.ofMinutes(5));
+        assertThat(slow.whileBudgetExhausted(Duration.ofMillis(700), fullJitter))
+                .isBetween(Duration.ofMillis(700), Duration.ofMillis(1700));
+    }
+
     /** A generator that always gives the same double: the two ends of the jitter range. */
     private record FixedRandom(double value) implements RandomGenerator {
         @Override
