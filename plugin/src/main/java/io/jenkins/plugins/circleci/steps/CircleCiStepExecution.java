@@ -15,6 +15,7 @@ import io.jenkins.plugins.circleci.trigger.WatchState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -124,6 +125,11 @@ final class CircleCiStepExecution extends StepExecution {
         @Override
         public ScheduledExecutorService scheduler() {
             return environment.scheduler();
+        }
+
+        @Override
+        public ExecutorService blocking() {
+            return environment.blocking();
         }
 
         @Override

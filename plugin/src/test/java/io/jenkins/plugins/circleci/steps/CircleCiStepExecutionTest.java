@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The steps' whole life without Jenkins: a test StepContext, the CircleCI simulator on a manual clock, and a
- * scheduler of the test's own in place of Jenkins' Timer.
+ * scheduler and blocking executor of the test's own in place of the plugin's pools.
  */
 class CircleCiStepExecutionTest {
     private static final String GREEN = "gh/acme/green";
@@ -92,6 +92,36 @@ class CircleCiStepExecutionTest {
         assertThat(context.log()).contains("CircleCI pipeline #" + result.get("number") + " (" + GREEN + ") created")
                 .contains("<a href=\"" + result.get("url") + "\">");
         assertThat(context.log()).doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void theTriggerRunsOnTheBlockingExecutorNeverOnTheScheduler() throws Exception {
+        TestStepContext context = new TestStepContext();
+        start(trigger(GREEN), context);
+
+        environment.awaitSuccess(context);
+
+        assertThat(environment.clientThreads()).as("threads the trigger's client was built and used on")
+                .isNotEmpty().allMatch("simulated-blocking"::equals);
+    }
+
+    @Test
+    void aFailedPollIsRescheduledByTheWatcherNotRetriedInPlace() throws Exception {
+        environment.close();
+        simulator.close();
+        Scenario scenario = Scenario.builder()
+                .project(GREEN, p -> p.workflow("build", w -> w.job("test", Duration.ofSeconds(5))))
+                .fault(FaultRule.status(503).on("GET", "/pipeline/[^/]+/workflow").first(1))
+                .build();
+        simulator = CircleCiSimulator.builder().port(0).clock(clock).scenario(scenario).start();
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+        TestStepContext context = new TestStepContext();
+        start(trigger(GREEN), context);
+
+        environment.awaitSuccess(context);
+
+        // A client that retried in place would have slept on the scheduler and hidden the 503 from the watcher.
+        assertThat(context.log()).contains("reading CircleCI failed").contains("retrying");
     }
 
     @Test

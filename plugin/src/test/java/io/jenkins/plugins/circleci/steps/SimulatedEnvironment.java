@@ -10,6 +10,9 @@ import io.jenkins.plugins.circleci.simulator.ManualClock;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -27,6 +30,13 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService blocking = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "simulated-blocking");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The threads clients were built on: the blocking work (credentials, trigger) runs right after. */
+    private final List<String> clientThreads = new CopyOnWriteArrayList<>();
     private final ManualClock clock;
     private final PipelineWatcher watcher;
     private final ServerSettings settings;
@@ -43,6 +53,15 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     @Override
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    @Override
+    ExecutorService blocking() {
+        return blocking;
+    }
+
+    List<String> clientThreads() {
+        return clientThreads;
     }
 
     @Override
@@ -71,6 +90,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
 
     @Override
     CircleCiClient client(String serverUrl, String token, ServerSettings s) {
+        clientThreads.add(Thread.currentThread().getName());
         return CircleCiClient.builder()
                 .baseUrl(serverUrl)
                 .token(token)
@@ -142,6 +162,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     @Override
     public void close() throws Exception {
         scheduler.shutdownNow();
+        blocking.shutdownNow();
         installed.close();
     }
 }

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.circleci.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CircleCiExecutorsTest {
+    @AfterEach
+    void shutDown() {
+        CircleCiExecutors.shutdown();
+    }
+
+    @Test
+    void blockingWorkRunsOnAtMostAFewNamedDaemonThreadsAndTheRestQueues() throws Exception {
+        ExecutorService blocking = CircleCiExecutors.blocking();
+        int tasks = CircleCiExecutors.BLOCKING_THREADS * 3;
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(CircleCiExecutors.BLOCKING_THREADS);
+        CountDownLatch done = new CountDownLatch(tasks);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < tasks; i++) {
+            blocking.execute(() -> {
+                threads.add(Thread.currentThread());
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+        }
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the pool's threads all started").isTrue();
+        release.countDown();
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("the queued work ran too").isTrue();
+
+        assertThat(threads).hasSize(CircleCiExecutors.BLOCKING_THREADS)
+                .allSatisfy(t -> {
+                    assertThat(t.isDaemon()).isTrue();
+                    assertThat(t.getName()).startsWith("CircleCI trigger #");
+                });
+    }
+
+    @Test
+    void theSchedulerHasNamedDaemonThreads() throws Exception {
+        Thread thread = CircleCiExecutors.scheduler().submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(thread.getName()).startsWith("CircleCI watcher #");
+    }
+
+    @Test
+    void jenkinsGoingDownStopsBothAndAStartInTheSameJvmGetsNewOnes() {
+        ExecutorService blocking = CircleCiExecutors.blocking();
+        ScheduledExecutorService scheduler = CircleCiExecutors.scheduler();
+
+        CircleCiExecutors.shutdown();
+
+        assertThat(blocking.isShutdown()).isTrue();
+        assertThat(scheduler.isShutdown()).isTrue();
+        assertThat(CircleCiExecutors.blocking()).isNotSameAs(blocking).matches(e -> !e.isShutdown());
+        assertThat(CircleCiExecutors.scheduler()).isNotSameAs(scheduler).matches(e -> !e.isShutdown());
+    }
+}
