@@ -13,7 +13,9 @@ import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import io.jenkins.plugins.circleci.trigger.WatchState;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -155,17 +157,22 @@ final class CircleCiStepExecution extends StepExecution {
             if (l == null) {
                 try {
                     TaskListener listener = getContext().get(TaskListener.class);
-                    l = listener != null ? listener.getLogger() : new PrintStream(PrintStream.nullOutputStream());
+                    l = listener != null ? listener.getLogger() : nowhere();
                 } catch (IOException e) {
                     // No console to write to any more (the build is gone): keep going without progress lines.
-                    l = new PrintStream(PrintStream.nullOutputStream());
+                    l = nowhere();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    l = new PrintStream(PrintStream.nullOutputStream());
+                    l = nowhere();
                 }
                 log = l;
             }
             return l;
+        }
+
+        /** Progress lines with no console left to show them. */
+        private static PrintStream nowhere() {
+            return new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         }
 
         @Override
