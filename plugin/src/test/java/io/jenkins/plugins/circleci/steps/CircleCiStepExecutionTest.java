@@ -330,6 +330,27 @@ class CircleCiStepExecutionTest {
         assertThatStartFails(badId, new TestStepContext()).hasMessageContaining("not the pipeline number");
     }
 
+    @Test
+    void aTimeoutTooLongForADeadlineFailsBeforeAnythingIsTriggered() {
+        CircleCiTriggerStep step = trigger(GREEN);
+        step.setTimeout("99999999999999h");
+
+        assertThatStartFails(step, new TestStepContext()).hasMessageContaining("timeout")
+                .hasMessageContaining("too long");
+
+        assertThat(simulator.journal().requests("POST", "/project/")).as("no pipeline was created").isEmpty();
+        assertThat(simulator.pipelineIds()).isEmpty();
+    }
+
+    @Test
+    void waitingWithATimeoutTooLongForADeadlineFailsAtOnceWithAMessage() {
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        wait.setTimeout("99999999999999h");
+
+        assertThatStartFails(wait, new TestStepContext()).hasMessageContaining("too long");
+    }
+
     private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatStartFails(
             CircleCiStep step, TestStepContext context) {
         return org.assertj.core.api.Assertions.assertThatThrownBy(() -> step.start(context).start())
