@@ -1,7 +1,9 @@
 package io.jenkins.plugins.circleci.steps;
 
 import io.jenkins.plugins.circleci.Blank;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -16,6 +18,7 @@ public abstract class CircleCiStep extends Step {
     private List<String> workflows;
     private String onHold;
     private boolean cancelOnAbort = true;
+    private Map<String, Object> resultMapping;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -80,6 +83,26 @@ public abstract class CircleCiStep extends Step {
         this.cancelOnAbort = cancelOnAbort;
     }
 
+    public Map<String, Object> getResultMapping() {
+        return resultMapping;
+    }
+
+    /**
+     * Overrides of the default mapping from final CircleCI statuses to results, e.g. {@code [failed: 'UNSTABLE']};
+     * checked before anything is triggered.
+     */
+    @DataBoundSetter
+    public void setResultMapping(Map<String, Object> resultMapping) {
+        if (resultMapping == null || resultMapping.isEmpty()) {
+            this.resultMapping = null;
+            return;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        // Groovy hands interpolated strings over as GStrings: keep their text, not the template.
+        resultMapping.forEach((k, v) -> copy.put(k, v instanceof CharSequence text ? text.toString() : v));
+        this.resultMapping = copy;
+    }
+
     /** What this call asked for, as the running step keeps it. */
     abstract StepOptions toOptions();
 
@@ -96,6 +119,7 @@ public abstract class CircleCiStep extends Step {
                 .timeout(timeout)
                 .workflows(workflows)
                 .onHold(onHold)
-                .cancelOnAbort(cancelOnAbort);
+                .cancelOnAbort(cancelOnAbort)
+                .resultMapping(resultMapping);
     }
 }

@@ -145,6 +145,33 @@ class CircleCiStepExecutionTest {
     }
 
     @Test
+    void aResultMappingOverrideDecidesTheResult() throws Exception {
+        CircleCiTriggerStep step = trigger(RED);
+        step.setResultMapping(Map.of("failed", "UNSTABLE"));
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOfSatisfying(FlowInterruptedException.class,
+                e -> assertThat(e.getResult()).isSameAs(Result.UNSTABLE));
+    }
+
+    @Test
+    void aBadResultMappingFailsBeforeAnythingIsTriggered() {
+        CircleCiTriggerStep running = trigger(GREEN);
+        running.setResultMapping(Map.of("running", "SUCCESS"));
+        assertThatStartFails(running, new TestStepContext()).hasMessageContaining("resultMapping: 'running'");
+
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        wait.setResultMapping(Map.of("failed", "GREEN"));
+        assertThatStartFails(wait, new TestStepContext()).hasMessageContaining("'GREEN' is not a result");
+
+        assertThat(simulator.journal().requests("POST", "/project/")).as("nothing was triggered").isEmpty();
+    }
+
+    @Test
     void withoutPropagateTheResultIsReturnedAndTheBuildLeftAlone() throws Exception {
         CircleCiTriggerStep step = trigger(RED);
         step.setPropagate(false);
