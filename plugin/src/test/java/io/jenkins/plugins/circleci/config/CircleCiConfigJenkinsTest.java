@@ -163,12 +163,16 @@ class CircleCiConfigJenkinsTest {
                     .isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckCredentialsId(job, "nope", "").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckProject(job, "acme/api").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckServerUrl(job, "http://circleci.example.com").kind)
+                    .isEqualTo(FormValidation.Kind.WARNING);
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             ListBoxModel items = descriptor.doFillCredentialsIdItems(job, "", "");
             assertThat(values(items)).doesNotContain("circleci-token");
             assertThat(descriptor.doCheckCredentialsId(job, "nope", "").kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckProject(job, "acme/api").kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckServerUrl(job, "ftp://nowhere").kind).as("nothing revealed")
                     .isEqualTo(FormValidation.Kind.OK);
         }
         r.createWebClient().login("developer").assertFails("job/p/descriptorByName/"
