@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -146,8 +147,10 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.error("Select the credentials to test.");
         }
-        StringCredentials c = CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, CircleCiTokens.requirements(url));
+        // lookupCredentialsInItemGroup exists since credentials 1305; findCredentialByIdInItemGroup only since 1480.
+        StringCredentials c = CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
+                StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, CircleCiTokens.requirements(url)),
+                CredentialsMatchers.withId(id));
         if (c == null) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }
