@@ -39,23 +39,33 @@ public final class CircleCiExecutors {
 
     static synchronized ExecutorService blocking() {
         if (blocking == null || blocking.isShutdown()) {
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, IDLE_SECONDS,
-                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons("CircleCI trigger"));
-            pool.allowCoreThreadTimeOut(true);
-            blocking = pool;
+            blocking = newBlocking("CircleCI trigger");
         }
         return blocking;
     }
 
     static synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null || scheduler.isShutdown()) {
-            ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS,
-                    daemons("CircleCI watcher"));
-            // A nudge replaces a pending poll; dropping the cancelled one keeps the queue as short as the waits.
-            pool.setRemoveOnCancelPolicy(true);
-            scheduler = pool;
+            scheduler = newScheduler("CircleCI watcher");
         }
         return scheduler;
+    }
+
+    /** At most {@value #BLOCKING_THREADS} threads, which end after a minute idle; more work queues. */
+    static ExecutorService newBlocking(String threadName) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, IDLE_SECONDS,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons(threadName));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    static ScheduledExecutorService newScheduler(String threadName) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemons(threadName));
+        // A nudge replaces a pending poll; dropping the cancelled one keeps the queue as short as the waits.
+        pool.setRemoveOnCancelPolicy(true);
+        // Once shut down, polls due later are dropped rather than run: the saved state resumes them after a restart.
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return pool;
     }
 
     /**
@@ -64,11 +74,18 @@ public final class CircleCiExecutors {
      */
     @Terminator
     public static synchronized void shutdown() {
-        if (blocking != null) {
-            blocking.shutdownNow();
-        }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        stop(blocking);
+        stop(scheduler);
+    }
+
+    /**
+     * Takes no new work and drops what was due later, but does not interrupt a request in flight: an interrupted
+     * poll would fail its step, when the controller going down must only pause it. Requests end within their
+     * timeouts, and the threads are daemons, so nothing holds the JVM.
+     */
+    static void stop(ExecutorService pool) {
+        if (pool != null) {
+            pool.shutdown();
         }
     }
 

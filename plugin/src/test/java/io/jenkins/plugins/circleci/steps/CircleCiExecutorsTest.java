@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,28 @@ class CircleCiExecutorsTest {
 
         assertThat(thread.isDaemon()).isTrue();
         assertThat(thread.getName()).startsWith("CircleCI watcher #");
+    }
+
+    @Test
+    void goingDownLetsARequestInFlightFinishAndDropsPollsDueLater() throws Exception {
+        ScheduledExecutorService scheduler = CircleCiExecutors.scheduler();
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Boolean> request = scheduler.submit(() -> {
+            inFlight.countDown();
+            release.await();
+            return Thread.currentThread().isInterrupted();
+        });
+        ScheduledFuture<?> later = scheduler.schedule(() -> { }, 1, TimeUnit.HOURS);
+        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CircleCiExecutors.shutdown();
+        release.countDown();
+
+        assertThat(request.get(10, TimeUnit.SECONDS)).as("interrupted").isFalse();
+        assertThat(scheduler.awaitTermination(10, TimeUnit.SECONDS)).as("the poll due in an hour was dropped")
+                .isTrue();
+        assertThat(later.isDone()).isTrue();
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -25,16 +24,9 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     static final String CREDENTIALS_ID = "circleci-token";
     static final String TOKEN = "CCIPAT_s3cr3t-token-never-shown";
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "simulated-environment");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService blocking = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "simulated-blocking");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Pools made like the plugin's own, so that the test stops them the way Jenkins does. */
+    private final ScheduledExecutorService scheduler = CircleCiExecutors.newScheduler("simulated-scheduler");
+    private final ExecutorService blocking = CircleCiExecutors.newBlocking("simulated-blocking");
     /** The threads clients were built on: the blocking work (credentials, trigger) runs right after. */
     private final List<String> clientThreads = new CopyOnWriteArrayList<>();
     private final ManualClock clock;
@@ -161,8 +153,8 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     /** Like a controller going down: its scheduler stops, and with it every poll of this watcher. */
     @Override
     public void close() throws Exception {
-        scheduler.shutdownNow();
-        blocking.shutdownNow();
+        CircleCiExecutors.stop(scheduler);
+        CircleCiExecutors.stop(blocking);
         installed.close();
     }
 }
