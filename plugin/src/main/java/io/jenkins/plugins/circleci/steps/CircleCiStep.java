@@ -1,7 +1,6 @@
 package io.jenkins.plugins.circleci.steps;
 
 import io.jenkins.plugins.circleci.Blank;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -93,14 +92,7 @@ public abstract class CircleCiStep extends Step {
      */
     @DataBoundSetter
     public void setResultMapping(Map<String, Object> resultMapping) {
-        if (resultMapping == null || resultMapping.isEmpty()) {
-            this.resultMapping = null;
-            return;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        // Groovy hands interpolated strings over as GStrings: keep their text, not the template.
-        resultMapping.forEach((k, v) -> copy.put(k, v instanceof CharSequence text ? text.toString() : v));
-        this.resultMapping = copy;
+        this.resultMapping = StepLists.entriesOrNull(resultMapping);
     }
 
     /** What this call asked for, as the running step keeps it. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.api.RateLimit;
+import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.ResultMapping;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -111,6 +113,21 @@ class CircleCiStepFieldsTest {
         assertThat(watch.workflows()).containsExactly("build", "deploy");
         assertThat(watch.onHold()).isEqualTo(OnHoldPolicy.FAIL);
         assertThat(watch.cancelOnAbort()).isFalse();
+    }
+
+    @Test
+    void aResultMappingReachesTheWaitAndAnEmptyOneMeansUnset() {
+        CircleCiWaitStep step = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        step.setResultMapping(Map.of("failed", new StringBuilder("unstable")));
+
+        assertThat(step.getResultMapping().get("failed")).as("interpolated text is kept as text").isEqualTo("unstable");
+        WatchOptions watch = step.toOptions().toWatchOptions(DEFAULTS);
+        assertThat(watch.resultMapping().map("failed")).isEqualTo(BuildResult.UNSTABLE);
+        assertThat(watch.resultMapping().map("canceled")).isEqualTo(BuildResult.ABORTED);
+
+        step.setResultMapping(Map.of());
+        assertThat(step.getResultMapping()).isNull();
+        assertThat(step.toOptions().toWatchOptions(DEFAULTS).resultMapping()).isEqualTo(ResultMapping.defaults());
     }
 
     @Test
