@@ -6,6 +6,7 @@ import hudson.model.TopLevelItem;
 import hudson.security.SecurityRealm;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
 
@@ -55,6 +56,10 @@ public class JenkinsRule {
     }
 
     public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public URL getURL() throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -7,23 +7,26 @@ import java.net.URI;
 /**
  * The clients of one CircleCI host and token. The trigger gets the client's default retries (a trigger is re-sent
  * only when it cannot have arrived); the watcher gets none, because it schedules its own retries without blocking.
+ * Both are built at once, so that a base URL or token the client refuses fails before anything is triggered.
  */
 final class CircleCiClients {
     private final URI server;
-    private final String token;
+    private final CircleCiClient forTrigger;
+    private final CircleCiClient forWatch;
 
     CircleCiClients(URI server, String token) {
         this.server = server;
-        this.token = token;
+        this.forTrigger = CircleCiClient.builder().baseUrl(server.toString()).token(token).build();
+        this.forWatch = CircleCiClient.builder().baseUrl(server.toString()).token(token)
+                .retryPolicy(RetryPolicy.none()).build();
     }
 
     CircleCiClient forTrigger() {
-        return CircleCiClient.builder().baseUrl(server.toString()).token(token).build();
+        return forTrigger;
     }
 
     CircleCiClient forWatch() {
-        return CircleCiClient.builder().baseUrl(server.toString()).token(token).retryPolicy(RetryPolicy.none())
-                .build();
+        return forWatch;
     }
 
     /** Never shows the token. */

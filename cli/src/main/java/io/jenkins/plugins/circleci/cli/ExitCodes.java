@@ -3,6 +3,7 @@ package io.jenkins.plugins.circleci.cli;
 import io.jenkins.plugins.circleci.api.error.CircleCiApiException;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.api.error.RedirectRefusedException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 
 /**
@@ -17,7 +18,10 @@ public final class ExitCodes {
      * outcome is unknown and a CircleCI outage during the wait: a release gate must not pass on either.
      */
     public static final int FAILURE = 1;
-    /** Bad input or configuration, or CircleCI refused the request before a pipeline existed (400, 401, 403, 404). */
+    /**
+     * Bad input or configuration (also a {@code --server} that redirects), or CircleCI refused the request before a
+     * pipeline existed (400, 401, 403, 404).
+     */
     public static final int USAGE = 2;
     public static final int TIMED_OUT = 3;
     /** A workflow was canceled, or SIGINT/SIGTERM interrupted the wait. */
@@ -63,6 +67,10 @@ public final class ExitCodes {
      */
     public static int of(CircleCiException error, boolean pipelineCreated) {
         if (error instanceof InvalidRequestException) {
+            return USAGE;
+        }
+        if (!pipelineCreated && error instanceof RedirectRefusedException) {
+            // The --server URL redirects elsewhere: a configuration to fix, and CircleCI never acted on the request.
             return USAGE;
         }
         if (!pipelineCreated && error instanceof CircleCiApiException api && api.status() >= 400

@@ -11,7 +11,14 @@ import io.jenkins.plugins.circleci.trigger.TriggeredPipeline;
 import io.jenkins.plugins.circleci.trigger.WatchHandle;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import io.jenkins.plugins.circleci.trigger.WatchState;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.ToIntFunction;
 
 /**
  * One trigger and/or wait, from the request to the exit code: progress to stderr, the result (JSON or one line) to
@@ -30,53 +37,92 @@ final class PipelineSession {
         this.json = json;
     }
 
-    /** Triggers the pipeline, then waits for it unless {@code wait} is false. */
+    /**
+     * Triggers the pipeline, then waits for it unless {@code wait} is false. Interrupts are heard from before the
+     * trigger: one that comes while it is in flight lets it finish, then aborts the wait at once (canceling the
+     * workflows unless told not to), even with {@code --no-wait}, since the pipeline would otherwise run on unattended.
+     */
     int run(TriggerRequest request, WatchOptions options, boolean wait) {
-        String project = request.project().value();
-        TriggeredPipeline triggered;
-        try {
-            triggered = PipelineTrigger.trigger(clients.forTrigger(), request, progress);
-        } catch (CircleCiException e) {
-            return fail(e, null);
-        }
-        if (!triggered.triggered()) {
-            return report(triggered.notTriggeredOutcome().orElseThrow(), project);
-        }
-        if (!wait) {
-            return report(triggered.notWaitedOutcome(), project);
-        }
-        PipelineSummary pipeline = triggered.pipeline();
-        return await(WatchState.forTriggered(pipeline, context.clock().instant(), options), options, pipeline,
-                project);
+        return underInterrupts(options, abort -> {
+            String project = request.project().value();
+            TriggeredPipeline triggered;
+            try {
+                triggered = PipelineTrigger.trigger(clients.forTrigger(), request, progress);
+            } catch (CircleCiException e) {
+                return fail(e, null);
+            }
+            if (!triggered.triggered()) {
+                return report(triggered.notTriggeredOutcome().orElseThrow(), project);
+            }
+            if (!wait && !abort.interrupted()) {
+                return report(triggered.notWaitedOutcome(), project);
+            }
+            PipelineSummary pipeline = triggered.pipeline();
+            return await(WatchState.forTriggered(pipeline, context.clock().instant(), options), options, pipeline,
+                    project, abort);
+        });
     }
 
     /** Waits for a pipeline known only by its id. */
     int waitFor(String pipelineId, WatchOptions options) {
-        return await(WatchState.forPipelineId(pipelineId, context.clock().instant(), options), options, null, null);
+        return underInterrupts(options, abort -> await(WatchState.forPipelineId(pipelineId,
+                context.clock().instant(), options), options, null, null, abort));
+    }
+
+    /** Runs {@code body} while an interrupt aborts it; the interrupt ends the process with the code it returns. */
+    private int underInterrupts(WatchOptions options, ToIntFunction<AbortOnInterrupt> body) {
+        AbortOnInterrupt abort = new AbortOnInterrupt(progress, options);
+        try (Interrupts.Registration registration = context.interrupts().register(abort::onInterrupt)) {
+            int code = ExitCodes.FAILURE;
+            try {
+                code = body.applyAsInt(abort);
+            } finally {
+                abort.finished(code);
+            }
+            return code;
+        }
     }
 
     /**
      * @param triggered the pipeline this run created, or null when waiting for one given by id
      * @param project   the slug asked for, or null when unknown
      */
-    private int await(WatchState state, WatchOptions options, PipelineSummary triggered, String project) {
+    private int await(WatchState state, WatchOptions options, PipelineSummary triggered, String project,
+            AbortOnInterrupt abort) {
         try (PipelineWatcher watcher = PipelineWatcher.withOwnScheduler()) {
             WatchHandle handle = watcher.watch(clients.forWatch(), state, options, progress);
-            AbortOnInterrupt abort = new AbortOnInterrupt(handle, progress, options.cancelOnAbort());
-            try (Interrupts.Registration registration = context.interrupts().register(abort::onInterrupt)) {
-                int code = ExitCodes.FAILURE;
-                try {
-                    code = report(handle.outcome().join(), project);
-                } catch (CompletionException e) {
-                    if (!(e.getCause() instanceof CircleCiException error)) {
-                        throw e;
-                    }
-                    code = fail(error, triggered);
-                } finally {
-                    abort.finished(code);
+            abort.watching(handle);
+            try {
+                return report(handle.outcome().join(), project);
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof CircleCiException error)) {
+                    throw e;
                 }
-                return code;
+                return fail(error, triggered);
+            } finally {
+                awaitCancellations(handle, options);
             }
+        }
+    }
+
+    /**
+     * After an abort or a timeout core keeps canceling the workflows that start late (a pipeline still being set up,
+     * a continuation, an automatic rerun); the process must not exit, nor close the watcher, before that is done.
+     */
+    private void awaitCancellations(WatchHandle handle, WatchOptions options) {
+        CompletableFuture<Void> done = handle.cancellationsDone();
+        if (!done.isDone()) {
+            progress.line("Making sure no workflow of the pipeline starts uncanceled (at most "
+                    + options.abortSweep().toSeconds() + "s).");
+        }
+        Duration bound = AbortOnInterrupt.bound(options);
+        try {
+            done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            progress.line("WARNING: canceling did not finish within " + bound.toSeconds()
+                    + "s; check the pipeline's workflows in CircleCI.");
         }
     }
 

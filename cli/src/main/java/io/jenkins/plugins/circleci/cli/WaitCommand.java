@@ -1,8 +1,8 @@
 package io.jenkins.plugins.circleci.cli;
 
-import java.util.Locale;
+import io.jenkins.plugins.circleci.api.PipelineId;
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -15,8 +15,8 @@ import picocli.CommandLine.TypeConversionException;
 final class WaitCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--pipeline-id", required = true, paramLabel = "UUID", converter = PipelineId.class,
-            description = "The pipeline's id (a UUID, as 'run --no-wait' prints it).")
+    @Option(names = "--pipeline-id", required = true, paramLabel = "UUID", converter = PipelineIdOption.class,
+            description = "The pipeline's id (a UUID, as 'run --no-wait' or 'run --json' prints it).")
     String pipelineId;
 
     @Mixin
@@ -34,19 +34,15 @@ final class WaitCommand implements Callable<Integer> {
         return connection.session(context).waitFor(pipelineId, waiting.toWatchOptions(context.watchTuning()));
     }
 
-    /** Pipeline ids are UUIDs; the pipeline number shown in the web app is not one. */
-    static final class PipelineId implements ITypeConverter<String> {
-        private static final Pattern UUID = Pattern.compile(
-                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
+    /** Pipeline ids are UUIDs, checked as the plugin checks them; the pipeline number is not one. */
+    static final class PipelineIdOption implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            String id = value.trim().toLowerCase(Locale.ROOT);
-            if (UUID.matcher(id).matches()) {
-                return id;
+            try {
+                return PipelineId.parse(value);
+            } catch (InvalidRequestException e) {
+                throw new TypeConversionException(e.getMessage() + " " + e.hint());
             }
-            throw new TypeConversionException("'" + value + "' is not a pipeline id; give the UUID that "
-                    + "'circleci-trigger run --no-wait' prints (not the pipeline number).");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.trigger.DurationText;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.ResultMapping;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +28,18 @@ final class WaitingOptions {
                     + "success so far.")
     OnHoldPolicy onHold = OnHoldPolicy.WAIT;
 
+    @Option(names = "--result", paramLabel = "STATUS=RESULT", converter = ResultOption.class,
+            description = "Map a final CircleCI status onto a result, e.g. failed=UNSTABLE (exit 6) or "
+                    + "canceled=FAILURE (repeatable). Results: SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED.")
+    List<String> results = new ArrayList<>();
+
     @Option(names = "--no-cancel-on-abort",
             description = "On SIGINT/SIGTERM, leave the running workflows running instead of canceling them.")
     boolean noCancelOnAbort;
 
     WatchOptions toWatchOptions(UnaryOperator<WatchOptions.Builder> tuning) {
         WatchOptions.Builder builder = WatchOptions.builder().workflows(workflows).onHold(onHold)
-                .cancelOnAbort(!noCancelOnAbort);
+                .cancelOnAbort(!noCancelOnAbort).resultMapping(ResultMapping.defaults().withOverrideTexts(results));
         if (timeout != null) {
             builder.timeout(timeout);
         }
@@ -56,6 +62,19 @@ final class WaitingOptions {
         public OnHoldPolicy convert(String value) {
             try {
                 return OnHoldPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Checks one {@code --result} as core will apply it, so a bad one is refused while parsing. */
+    static final class ResultOption implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                ResultMapping.defaults().withOverrideTexts(List.of(value));
+                return value;
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

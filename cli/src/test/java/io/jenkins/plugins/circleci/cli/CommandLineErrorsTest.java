@@ -30,10 +30,19 @@ class CommandLineErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "0s", "-5m", "10", "1d"})
+    @ValueSource(strings = {"soon", "0s", "-5m", "10", "1w"})
     void aBadTimeoutIsRefused(String timeout) {
         CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--timeout", timeout);
         assertThat(run.err()).contains("Invalid value for option '--timeout'").contains("'" + timeout + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9999999999999h", "99999999999999999999s", "31d"})
+    void aTimeoutOverThirtyDaysIsRefusedSayingTheBound(String timeout) {
+        CliRun run = refused(TOKEN, "wait", "--pipeline-id", "5034460f-c7c4-4c43-9457-de07e2029e7b", "--timeout",
+                timeout);
+        assertThat(run.err()).contains("'" + timeout + "' is too long; a duration may be at most 30d")
+                .doesNotContain("For input string", "Exception");
     }
 
     @Test
@@ -41,6 +50,14 @@ class CommandLineErrorsTest {
         CliRun run = refused(TOKEN, "wait", "--pipeline-id", "5034460f-c7c4-4c43-9457-de07e2029e7b", "--on-hold",
                 "approve");
         assertThat(run.err()).contains("'approve' is not an on-hold policy; use wait, fail or succeed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"failed", "failed=YELLOW", "on_hold=SUCCESS", "running=FAILURE"})
+    void aBadResultOverrideIsRefused(String override) {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--result", override);
+        assertThat(run.err()).contains("Invalid value for option '--result'")
+                .containsAnyOf("STATUS=RESULT", "is not a result", "is not a final CircleCI status");
     }
 
     @Test
@@ -92,9 +109,10 @@ class CommandLineErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"42", "not-a-uuid", "5034460f-c7c4-4c43-9457"})
+    @ValueSource(strings = {"42", "not-a-uuid", "5034460f-c7c4-4c43-9457", "1-1-1-1-1"})
     void aPipelineIdMustBeAUuid(String id) {
         assertThat(refused(TOKEN, "wait", "--pipeline-id", id).err()).contains("is not a pipeline id")
+                .contains("run --json")
                 .contains("not the pipeline number");
     }
 

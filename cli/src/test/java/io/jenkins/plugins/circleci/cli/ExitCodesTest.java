@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.error.CircleCiConnectionException;
 import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
 import io.jenkins.plugins.circleci.api.error.ProjectNotFoundException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
+import io.jenkins.plugins.circleci.api.error.RedirectRefusedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
 import io.jenkins.plugins.circleci.api.error.UnauthorizedException;
@@ -65,6 +66,12 @@ class ExitCodesTest {
         assertThat(ExitCodes.of(new UnauthorizedException("401", "", 401, "", "POST", "/p"), false)).isEqualTo(2);
         assertThat(ExitCodes.of(new ProjectNotFoundException("404", "", 404, "Project not found", "POST", "/p"),
                 false)).isEqualTo(2);
+        assertThat(ExitCodes.of(new RedirectRefusedException("302", "", 302, null, "GET", "/p"), false)).isEqualTo(2);
+    }
+
+    @Test
+    void aRedirectOnceThePipelineExistsLeavesItsFateUnknown() {
+        assertThat(ExitCodes.of(new RedirectRefusedException("302", "", 302, null, "GET", "/p"), true)).isEqualTo(1);
     }
 
     @Test

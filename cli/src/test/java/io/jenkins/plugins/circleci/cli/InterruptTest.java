@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -59,6 +60,11 @@ class InterruptTest {
     }
 
     private static int interruptWhileRunning(Simulated sim, String... extraArgs) throws Exception {
+        return interruptOnceStderrMatches("(?s).*workflow \\w+: .*running.*", sim, extraArgs);
+    }
+
+    private static int interruptOnceStderrMatches(String stderr, Simulated sim, String... extraArgs)
+            throws Exception {
         ManualInterrupts interrupts = new ManualInterrupts();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -70,8 +76,7 @@ class InterruptTest {
         CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(
                 () -> CircleCiTriggerCli.execute(context, sim.withServer(args.toArray(String[]::new))));
 
-        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches("(?s).*workflow \\w+: .*running.*"),
-                "a running workflow");
+        awaitUntil(() -> err.toString(StandardCharsets.UTF_8).matches(stderr), stderr);
         int haltCode = interrupts.interrupt();
 
         assertThat(cli.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(haltCode);
@@ -91,6 +96,22 @@ class InterruptTest {
     }
 
     @Test
+    void anInterruptBeforeTheWorkflowsExistCancelsThemOnceTheyStart() throws Exception {
+        Scenario settingUp = Scenario.builder().project(PROJECT, p -> p
+                .step("setup-pending", Duration.ofSeconds(1)).step("pending", Duration.ofSeconds(1))
+                .workflow("build", w -> w.job("test", LONG))
+                .workflow("lint", w -> w.job("lint", LONG))).build();
+        try (Simulated sim = new Simulated(settingUp)) {
+            assertThat(interruptOnceStderrMatches("(?s).*CircleCI pipeline #\\d+ .*created.*", sim))
+                    .isEqualTo(ExitCodes.ABORTED);
+
+            assertThat(sim.cancelRequests()).isEqualTo(2);
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnly(
+                    Map.entry("build", "canceled"), Map.entry("lint", "canceled"));
+        }
+    }
+
+    @Test
     void anInterruptWithNoCancelOnAbortLeavesThemRunning() throws Exception {
         try (Simulated sim = new Simulated(longRunning())) {
             assertThat(interruptWhileRunning(sim, "--no-cancel-on-abort")).isEqualTo(ExitCodes.ABORTED);
@@ -98,6 +119,44 @@ class InterruptTest {
             assertThat(sim.cancelRequests()).isZero();
             assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsValues("running").doesNotContainValue(
                     "canceled");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anInterruptDuringASlowTriggerLetsItFinishThenCancelsThePipeline(boolean noWait) throws Exception {
+        // The abort comes right after the trigger, before the pipeline has workflows: the abort sweep cancels them
+        // as they start.
+        Scenario slowTrigger = Scenario.builder().project(PROJECT, p -> p
+                .workflow("build", w -> w.job("test", LONG))
+                .workflow("lint", w -> w.job("lint", LONG)))
+                .fault(FaultRule.delay(Duration.ofSeconds(2)).on("POST", "/pipeline$").first(1)).build();
+        try (Simulated sim = new Simulated(slowTrigger)) {
+            ManualInterrupts interrupts = new ManualInterrupts();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), true,
+                    Map.of("CIRCLECI_TOKEN", Simulated.TOKEN), Clock.systemUTC(), interrupts, Simulated.QUICK);
+            List<String> args = new ArrayList<>(List.of("run", "--project", PROJECT, "--json"));
+            if (noWait) {
+                args.add("--no-wait");
+            }
+            CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(
+                    () -> CircleCiTriggerCli.execute(context, sim.withServer(args.toArray(String[]::new))));
+
+            awaitUntil(() -> interrupts.registered != null, "the interrupt handler");
+            assertThat(sim.simulator.pipelineIds()).as("interrupted while the trigger is in flight").isEmpty();
+            CompletableFuture<Integer> halt = CompletableFuture.supplyAsync(interrupts::interrupt);
+
+            String printed = err.toString(StandardCharsets.UTF_8);
+            assertThat(cli.get(30, TimeUnit.SECONDS)).as(printed).isEqualTo(ExitCodes.ABORTED);
+            assertThat(halt.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.ABORTED);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("Interrupted while triggering");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"result\":\"ABORTED\"");
+            assertThat(sim.simulator.journal().count("POST", "/pipeline$")).isEqualTo(1);
+            assertThat(sim.workflowStatuses(sim.onlyPipelineId())).containsOnly(
+                    Map.entry("build", "canceled"), Map.entry("lint", "canceled"));
         }
     }
 

@@ -90,6 +90,18 @@ class RunAgainstSimulatorTest {
     }
 
     @Test
+    void aFailedWorkflowMappedToUnstableExitsSix() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p
+                .workflow("build", w -> w.job("test", SHORT, "failed"))
+                .workflow("lint", w -> w.job("lint", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--json", "--result", "failed=UNSTABLE");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNSTABLE);
+            assertThat(json(run).get("result").asText()).isEqualTo("UNSTABLE");
+        }
+    }
+
+    @Test
     void anErroredPipelineExitsOneAndPrintsItsErrors() throws Exception {
         try (Simulated sim = new Simulated(project(p -> p.errored("config", "Config does not conform to schema")))) {
             CliRun run = sim.cli("run", "--project", PROJECT, "--json");
@@ -215,6 +227,22 @@ class RunAgainstSimulatorTest {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).startsWith("ERROR: ").containsIgnoringCase("token");
+            assertThat(sim.simulator.pipelineIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void inputRefusedAfterParsingNeverCreatesAPipeline() {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("build", w -> w.job("test", SHORT))))) {
+            CliRun hugeTimeout = sim.cli("run", "--project", PROJECT, "--timeout", "9999999999999h");
+            CliRun queryInServer = CliRun.of(java.util.Map.of("CIRCLECI_TOKEN", Simulated.TOKEN), "run", "--project",
+                    PROJECT, "--server", sim.simulator.baseUrl() + "/?region=eu");
+
+            assertThat(hugeTimeout.exitCode()).as(hugeTimeout.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(hugeTimeout.err()).contains("at most 30d");
+            assertThat(queryInServer.exitCode()).as(queryInServer.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(queryInServer.err()).contains("has a query or fragment");
+            assertThat(sim.simulator.journal().total()).isZero();
             assertThat(sim.simulator.pipelineIds()).isEmpty();
         }
     }

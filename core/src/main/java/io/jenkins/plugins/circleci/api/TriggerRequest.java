@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What to trigger: a project, a branch or a tag, typed pipeline parameters, and for GitHub App / Bitbucket DC
@@ -115,14 +114,10 @@ public final class TriggerRequest {
                 throw new InvalidRequestException("Both a branch ('" + branch + "') and a tag ('" + tag
                         + "') were given.", "CircleCI builds either a branch or a tag: give only one of them.");
             }
-            if (definitionId != null) {
-                try {
-                    UUID.fromString(definitionId);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestException("The pipeline definition id '" + definitionId
-                            + "' is not a UUID.", "Copy the definition id from Project Settings > Project Setup "
-                            + "(Pipelines for Bitbucket Cloud) in the CircleCI app.");
-                }
+            if (definitionId != null && Uuids.canonical(definitionId).isEmpty()) {
+                throw new InvalidRequestException("The pipeline definition id '" + definitionId
+                        + "' is not a UUID.", "Copy the definition id from Project Settings > Project Setup "
+                        + "(Pipelines for Bitbucket Cloud) in the CircleCI app.");
             }
             if (project.isOpaque() && definitionId == null) {
                 throw new InvalidRequestException("Project " + project + " is a GitHub App, GitLab or Bitbucket "

@@ -87,6 +87,30 @@ final class CompletionRule {
         return w.status().equals(WorkflowStatus.FAILED) && w.maxAutoReruns() != null && w.maxAutoReruns() > done;
     }
 
+    /**
+     * Whether a pipeline may still start workflows it has not listed yet: it is not created yet, it lists none, a
+     * succeeded setup workflow awaits its continuation, or a failed workflow awaits an automatic rerun. The same
+     * facts the rules above wait for; an errored pipeline starts nothing.
+     */
+    static boolean mayStartMore(Observation look) {
+        if (look.errored()) {
+            return false;
+        }
+        Map<String, Workflow> latest = latestByName(look.workflows());
+        if (!"created".equals(look.pipelineState()) || latest.isEmpty()) {
+            return true;
+        }
+        boolean continued = latest.values().stream().anyMatch(w -> !w.isSetup());
+        boolean continuationDue = !continued && latest.values().stream()
+                .anyMatch(w -> w.isSetup() && w.status().equals(WorkflowStatus.SUCCESS));
+        return continuationDue || latest.values().stream().anyMatch(CompletionRule::awaitsAutomaticRerun);
+    }
+
+    /** Whether a pipeline being given up has nothing left to cancel, now or later. */
+    static boolean nothingLeftToCancel(Observation look) {
+        return !mayStartMore(look) && look.workflows().stream().allMatch(w -> progress(w) == Progress.TERMINAL);
+    }
+
     static String pipelineName(WatchState state) {
         return state.pipelineNumber() > 0 ? "CircleCI pipeline #" + state.pipelineNumber()
                 : "CircleCI pipeline " + state.pipelineId();
@@ -141,6 +165,12 @@ final class CompletionRule {
         }
 
         private Assessment noWorkflowsYet(Map<String, Workflow> latest) {
+            if (!look.created()) {
+                // Still being set up (setup-pending, setup, pending): CircleCI has not decided which workflows run,
+                // and a backlog can keep it there for a while. Only the overall timeout bounds this wait.
+                pending.add("the pipeline to be created (" + look.pipelineState() + ")");
+                return waiting();
+            }
             if (elapsed(NO_WORKFLOWS).compareTo(options.noWorkflowsGrace()) >= 0) {
                 return done(BuildResult.NOT_BUILT, OutcomeReason.NO_WORKFLOWS, pipelineName(state)
                         + " created no workflows within " + DurationText.format(options.noWorkflowsGrace())

@@ -22,6 +22,11 @@ record Observation(String pipelineState, List<String> pipelineErrors, List<Workf
         return "errored".equals(pipelineState);
     }
 
+    /** The pipeline's workflows have been created; an unknown state (none read yet) counts as created. */
+    boolean created() {
+        return pipelineState == null || "created".equals(pipelineState);
+    }
+
     /**
      * Refuses a pipeline without a state and workflows without an id, name or status: an answer the rules cannot
      * judge is treated like any unreadable answer (retried), never guessed at.

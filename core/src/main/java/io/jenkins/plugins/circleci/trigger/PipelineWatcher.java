@@ -63,7 +63,8 @@ public final class PipelineWatcher implements AutoCloseable {
         Watch watch = new Watch(api, Objects.requireNonNull(state, "state"), Objects.requireNonNull(options, "options"),
                 listener == null ? ProgressListener.NONE : listener, scheduler, clock, random);
         active.add(watch);
-        watch.outcome().whenComplete((o, e) -> active.remove(watch));
+        // A wait whose sweep still cancels late workflows stays active, so that close() stops it.
+        watch.cancellationsDone().whenComplete((o, e) -> active.remove(watch));
         watch.start();
         return watch;
     }

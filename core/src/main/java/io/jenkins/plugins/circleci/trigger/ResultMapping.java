@@ -3,8 +3,11 @@ package io.jenkins.plugins.circleci.trigger;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Maps terminal CircleCI statuses (workflow and job) onto a {@link BuildResult}. The defaults are success → SUCCESS;
@@ -13,6 +16,10 @@ import java.util.Map;
  */
 public final class ResultMapping implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** Statuses of workflows and jobs that CircleCI documents as not final. */
+    private static final Set<String> IN_PROGRESS = Set.of("running", "failing", "on_hold", "queued", "not_running",
+            "blocked");
 
     private final Map<String, BuildResult> mapping;
 
@@ -34,11 +41,50 @@ public final class ResultMapping implements Serializable {
         return new ResultMapping(m);
     }
 
-    /** A copy where {@code status} maps to {@code result}. */
+    /**
+     * A copy where {@code status} maps to {@code result}. A status CircleCI may yet report (any known terminal one)
+     * or one this client does not know (a newer terminal status) can be mapped; an in-progress one cannot, since a
+     * wait never ends on it.
+     *
+     * @throws IllegalArgumentException for a blank or in-progress status
+     */
     public ResultMapping with(String status, BuildResult result) {
+        String key = normalize(status);
+        if (IN_PROGRESS.contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' is not a final CircleCI status, so it has no result to "
+                    + "map; map final ones such as " + String.join(", ", mapping.keySet()) + "."
+                    + (key.equals("on_hold") ? " For workflows waiting for approval, use the on-hold policy." : ""));
+        }
         Map<String, BuildResult> m = new LinkedHashMap<>(mapping);
-        m.put(normalize(status), result);
+        m.put(key, Objects.requireNonNull(result, "result"));
         return new ResultMapping(m);
+    }
+
+    /**
+     * Parses one override as users write it, {@code STATUS=RESULT}, e.g. {@code failed=UNSTABLE}; the status is
+     * case-insensitive, the result one of SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED in any case.
+     *
+     * @throws IllegalArgumentException with a message that says what was wrong
+     */
+    public static Map.Entry<String, BuildResult> parseOverride(String text) {
+        int eq = text == null ? -1 : text.indexOf('=');
+        if (eq < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a result override; write it as STATUS=RESULT, "
+                    + "e.g. failed=UNSTABLE.");
+        }
+        String status = normalize(text.substring(0, eq));
+        BuildResult result = BuildResult.parse(text.substring(eq + 1));
+        return Map.entry(status, result);
+    }
+
+    /** A copy with {@code STATUS=RESULT} overrides (see {@link #parseOverride}) applied in order. */
+    public ResultMapping withOverrideTexts(List<String> texts) {
+        ResultMapping r = this;
+        for (String text : texts) {
+            Map.Entry<String, BuildResult> override = parseOverride(text);
+            r = r.with(override.getKey(), override.getValue());
+        }
+        return r;
     }
 
     /** A copy with every override applied; keys are statuses, values results such as "UNSTABLE". */

@@ -9,11 +9,9 @@ import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.trigger.Assessment.Done;
 import io.jenkins.plugins.circleci.trigger.Assessment.Waiting;
-import io.jenkins.plugins.circleci.trigger.CompletionRule.Progress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +41,7 @@ final class Watch implements WatchHandle {
     private final RandomGenerator random;
     private final PollSchedule schedule;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final CompletableFuture<Void> cancellationsDone = new CompletableFuture<>();
 
     private volatile WatchState state;
 
@@ -54,6 +53,7 @@ final class Watch implements WatchHandle {
     private ScheduledFuture<?> next;
     private Instant nextAt;
     private long generation;
+    private CancelSweep sweep;
 
     // Touched only by the one task of this wait that runs at a time (handed over under the lock above).
     private Observation lastLook;
@@ -72,6 +72,12 @@ final class Watch implements WatchHandle {
         this.clock = clock;
         this.random = random;
         this.schedule = PollSchedule.of(options);
+        // A wait that ends without canceling has no cancel requests left to send; a sweep completes this itself.
+        outcome.whenComplete((o, e) -> {
+            if (sweepOrNull() == null) {
+                cancellationsDone.complete(null);
+            }
+        });
     }
 
     synchronized void start() {
@@ -81,6 +87,11 @@ final class Watch implements WatchHandle {
     @Override
     public CompletableFuture<Outcome> outcome() {
         return outcome;
+    }
+
+    @Override
+    public CompletableFuture<Void> cancellationsDone() {
+        return cancellationsDone;
     }
 
     @Override
@@ -125,10 +136,20 @@ final class Watch implements WatchHandle {
 
     /** Stops polling without touching CircleCI (the watcher is closing); the outcome is cancelled. */
     void stop() {
+        CancelSweep running;
         synchronized (this) {
             cancelNextLocked();
+            running = sweep;
+        }
+        if (running != null) {
+            running.stop();
         }
         outcome.cancel(false);
+        cancellationsDone.cancel(false);
+    }
+
+    private synchronized CancelSweep sweepOrNull() {
+        return sweep;
     }
 
     private void scheduleLocked(Duration delay) {
@@ -225,7 +246,7 @@ final class Watch implements WatchHandle {
         boolean changed = commit(look, candidate, assessment, jobs, now);
         lastLook = look;
         if (assessment instanceof Done done) {
-            finish(done, look);
+            finish(done, look, true);
             return null;
         }
         lastPending = ((Waiting) assessment).pending();
@@ -257,7 +278,7 @@ final class Watch implements WatchHandle {
         if (!now.isBefore(state.deadline())) {
             Observation look = lastLook != null ? lastLook : Observation.fromState(state);
             finish(CompletionRule.timedOut(look, state, options, links(state), lastPending, state.graceStarts(),
-                    List.of()), look);
+                    List.of()), look, false);
             return null;
         }
         Duration outage = Duration.between(outageSince, now);
@@ -301,10 +322,11 @@ final class Watch implements WatchHandle {
         return changed;
     }
 
-    private void finish(Done done, Observation look) {
+    /** @param lookIsFresh whether {@code look} was read just now (else canceling reads the pipeline again) */
+    private void finish(Done done, Observation look, boolean lookIsFresh) {
         String message = done.message();
         if (done.reason() == OutcomeReason.TIMED_OUT && options.cancelOnAbort()) {
-            message += cancelRunning(look);
+            message += startSweep(look, lookIsFresh, "the timeout").sentence();
         }
         complete(new Outcome(done.result(), done.reason(), pipelineSummary(), done.workflows(), done.errors(),
                 message));
@@ -324,8 +346,9 @@ final class Watch implements WatchHandle {
             String message = "Aborted" + reason + ".";
             Observation look = lastLook != null ? lastLook : Observation.fromState(state);
             if (options.cancelOnAbort()) {
-                look = freshLook(look);
-                message += cancelRunning(look);
+                CancelSweep.FirstRound round = startSweep(look, false, "the abort");
+                message += round.sentence();
+                look = round.look();
             }
             List<WorkflowSummary> counted = CompletionRule.latestByName(look.workflows()).values().stream()
                     .filter(w -> options.counts(w.name()))
@@ -338,46 +361,24 @@ final class Watch implements WatchHandle {
         }
     }
 
-    private Observation freshLook(Observation fallback) {
-        try {
-            return new Observation(state.pipelineState(), List.of(), api.listWorkflows(state.pipelineId()));
-        } catch (CircleCiException e) {
-            emit(new ProgressEvent.Warning("could not list the workflows to cancel (" + e.getMessage()
-                    + "); canceling those last seen running"));
-            return fallback;
-        }
-    }
-
     /**
-     * Cancels every workflow of the pipeline that is not terminal, counted or not: they all belong to the pipeline
-     * being given up. Returns a sentence for the outcome's message, and announces it.
+     * Cancels what the pipeline runs and keeps canceling what starts after, on the scheduler (see
+     * {@link CancelSweep}).
      */
-    private String cancelRunning(Observation look) {
-        List<String> canceled = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (Workflow w : look.workflows()) {
-            if (CompletionRule.progress(w) == Progress.TERMINAL) {
-                continue;
+    private CancelSweep.FirstRound startSweep(Observation seen, boolean seenJustNow, String givenUpBy) {
+        CancelSweep started = new CancelSweep(api, state, options, scheduler, clock, random, this::emit,
+                links(state).pipeline(), givenUpBy);
+        synchronized (this) {
+            sweep = started;
+        }
+        started.done().whenComplete((v, e) -> {
+            if (e == null) {
+                cancellationsDone.complete(null);
+            } else {
+                cancellationsDone.completeExceptionally(e);
             }
-            try {
-                api.cancelWorkflow(w.id());
-                canceled.add(w.name());
-            } catch (CircleCiException e) {
-                failed.add(w.name() + " (" + e.getMessage() + ")");
-            }
-        }
-        if (canceled.isEmpty() && failed.isEmpty()) {
-            return " No workflow was still running.";
-        }
-        StringBuilder sentence = new StringBuilder();
-        if (!canceled.isEmpty()) {
-            sentence.append(" Canceled workflows: ").append(String.join(", ", canceled)).append('.');
-        }
-        if (!failed.isEmpty()) {
-            sentence.append(" Could not cancel: ").append(String.join(", ", failed)).append('.');
-        }
-        emit(new ProgressEvent.Notice(sentence.toString().trim(), links(state).pipeline()));
-        return sentence.toString();
+        });
+        return started.firstRound(seen, seenJustNow);
     }
 
     private PipelineSummary pipelineSummary() {

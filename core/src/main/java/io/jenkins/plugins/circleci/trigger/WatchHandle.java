@@ -17,9 +17,20 @@ public interface WatchHandle {
 
     /**
      * Stops waiting. With {@link WatchOptions#cancelOnAbort()}, cancels every workflow of the pipeline that is not yet
-     * terminal. The outcome completes with ABORTED.
+     * terminal, and keeps canceling those that start later (see {@link #cancellationsDone()}). The outcome completes
+     * with ABORTED right after the first cancel requests.
      */
     CompletableFuture<Outcome> abort(String reason);
+
+    /**
+     * Completes once this wait sends no more cancel requests. After an abort or a timeout with
+     * {@link WatchOptions#cancelOnAbort()}, that is after the outcome: the wait keeps looking at the pipeline on its
+     * scheduler and cancels every workflow that starts late (a pipeline still being set up, a setup workflow's
+     * continuation, an automatic rerun) until nothing more can start, or for at most {@link WatchOptions#abortSweep()}.
+     * Otherwise it completes with the outcome. A process that exits after the outcome waits for this first; it is
+     * cancelled when the watcher closes.
+     */
+    CompletableFuture<Void> cancellationsDone();
 
     /** The latest state, for saving. */
     WatchState state();

@@ -26,6 +26,8 @@ public final class WatchOptions implements Serializable {
     private final Duration continuationGrace;
     private final Duration autoRerunGrace;
     private final Duration outagePatience;
+    /** Null in options saved before this option existed; {@link #abortSweep()} then gives the default. */
+    private final Duration abortSweep;
 
     private WatchOptions(Builder b) {
         this.workflows = Collections.unmodifiableSet(new LinkedHashSet<>(b.workflows));
@@ -39,6 +41,7 @@ public final class WatchOptions implements Serializable {
         this.continuationGrace = b.continuationGrace;
         this.autoRerunGrace = b.autoRerunGrace;
         this.outagePatience = b.outagePatience;
+        this.abortSweep = b.abortSweep;
     }
 
     public static Builder builder() {
@@ -62,6 +65,7 @@ public final class WatchOptions implements Serializable {
         b.continuationGrace = continuationGrace;
         b.autoRerunGrace = autoRerunGrace;
         b.outagePatience = outagePatience;
+        b.abortSweep = abortSweep();
         return b;
     }
 
@@ -119,6 +123,14 @@ public final class WatchOptions implements Serializable {
         return outagePatience;
     }
 
+    /**
+     * How long an abort or a timeout with {@link #cancelOnAbort()} keeps looking at the pipeline to cancel the
+     * workflows that start after it (a pipeline still being set up, a continuation, an automatic rerun).
+     */
+    public Duration abortSweep() {
+        return abortSweep == null ? Builder.DEFAULT_ABORT_SWEEP : abortSweep;
+    }
+
     @Override
     public String toString() {
         return "WatchOptions[workflows=" + workflows + ", onHold=" + onHold + ", timeout=" + timeout
@@ -126,6 +138,8 @@ public final class WatchOptions implements Serializable {
     }
 
     public static final class Builder {
+        private static final Duration DEFAULT_ABORT_SWEEP = Duration.ofMinutes(2);
+
         private final Set<String> workflows = new LinkedHashSet<>();
         private OnHoldPolicy onHold = OnHoldPolicy.WAIT;
         private Duration timeout = Duration.ofHours(24);
@@ -137,6 +151,7 @@ public final class WatchOptions implements Serializable {
         private Duration continuationGrace = Duration.ofMinutes(10);
         private Duration autoRerunGrace = Duration.ofMinutes(5);
         private Duration outagePatience = Duration.ofMinutes(15);
+        private Duration abortSweep = DEFAULT_ABORT_SWEEP;
 
         private Builder() {}
 
@@ -199,6 +214,11 @@ public final class WatchOptions implements Serializable {
 
         public Builder outagePatience(Duration d) {
             this.outagePatience = positive(d, "outage patience");
+            return this;
+        }
+
+        public Builder abortSweep(Duration d) {
+            this.abortSweep = positive(d, "abort sweep");
             return this;
         }
 

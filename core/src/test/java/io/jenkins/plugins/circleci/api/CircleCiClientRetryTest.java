@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.circleci.api.error.CircleCiConnectionException;
 import io.jenkins.plugins.circleci.api.error.CircleCiInterruptedException;
+import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
 import io.jenkins.plugins.circleci.api.error.OutcomeUnknownException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
@@ -126,6 +127,28 @@ class CircleCiClientRetryTest {
         server.enqueue(json(200, workflow(WORKFLOW_ID, "running", null)));
 
         assertThat(fixture.client().getWorkflow(WORKFLOW_ID).id()).isEqualTo(WORKFLOW_ID);
+    }
+
+    @Test
+    void aListWithANullItemIsMalformedAndReadAgainNeverShortened() {
+        String failed = workflow("b1b3f1a4-8d0e-4d4e-9a55-2f1c0c0c0c01", "failed", "2026-01-15T10:00:00Z");
+        String success = workflow(WORKFLOW_ID, "success", "2026-01-15T10:00:00Z");
+        server.enqueue(json(200, "{\"items\": [null, " + success + "], \"next_page_token\": null}"));
+        server.enqueue(json(200, "{\"items\": [" + failed + ", " + success + "], \"next_page_token\": null}"));
+
+        assertThat(fixture.client().listWorkflows(PIPELINE_ID)).extracting(w -> w.status().value())
+                .containsExactly("failed", "success");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aListThatKeepsSendingANullItemFailsAsMalformed() {
+        server.enqueue(json(200, "{\"items\": [null], \"next_page_token\": null}"));
+
+        assertThatThrownBy(() -> fixture.builder().retryPolicy(RetryPolicy.none()).build()
+                .listWorkflows(PIPELINE_ID))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("not the JSON the API documents");
     }
 
     @Test

@@ -52,6 +52,8 @@ class TriggerValidationTest {
                 refused("null value", () -> rocket().parameter("x", null).build(), "type null"),
                 refused("map value", () -> rocket().parameter("x", Map.of()).build(), "only strings, booleans"),
                 refused("definition id not a UUID", () -> rocket().definitionId("abc").build(), "not a UUID"),
+                refused("definition id in a lenient UUID form", () -> rocket().definitionId("1-1-1-1-1").build(),
+                        "not a UUID"),
                 refused("opaque slug without definition id",
                         () -> TriggerRequest.builder(ProjectSlug.parse("circleci/abc/def")).build(),
                         "definition id"),

@@ -103,6 +103,18 @@ class CompletionRuleTest {
     }
 
     @Test
+    void aPipelineStillBeingSetUpIsNeverNotBuilt() {
+        // A backlogged CircleCI can keep a pipeline pending for longer than the no-workflows grace.
+        for (String pending : List.of("setup-pending", "setup", "pending")) {
+            Waiting w = waiting(assess(pending, DEFAULTS, T0.plus(Duration.ofHours(1))));
+            assertThat(w.pending()).containsExactly("the pipeline to be created (" + pending + ")");
+            assertThat(w.graceStarts()).doesNotContainKey(CompletionRule.NO_WORKFLOWS);
+        }
+        Waiting created = waiting(assess(DEFAULTS, T0.plus(Duration.ofHours(2))));
+        assertThat(created.graceStarts()).containsEntry(CompletionRule.NO_WORKFLOWS, T0.plus(Duration.ofHours(2)));
+    }
+
+    @Test
     void workflowsAppearingEndTheNoWorkflowsGrace() {
         waiting(assess(DEFAULTS, T0));
         Waiting w = waiting(assess(DEFAULTS, T0.plusSeconds(10), workflow("w1", "build", "running").build()));
@@ -309,5 +321,35 @@ class CompletionRuleTest {
     void aFinishedPipelineAtTheDeadlineCompletesRatherThanTimingOut() {
         Done d = done(assess(DEFAULTS, state.deadline(), workflow("w1", "build", "success").build()));
         assertThat(d.reason()).isEqualTo(OutcomeReason.COMPLETED);
+    }
+
+    private static Observation seen(String pipelineState, Workflow... workflows) {
+        return new Observation(pipelineState, List.of(), List.of(workflows));
+    }
+
+    @Test
+    void aPipelineGivenUpMayStillStartWorkflowsUntilCreatedWithWorkflowsAndNothingDue() {
+        assertThat(CompletionRule.mayStartMore(seen("setup-pending"))).isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("pending", workflow("w1", "build", "canceled").build()))).isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created"))).as("created, none listed yet").isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created", workflow("s", "setup", "success").setup().build())))
+                .as("continuation due").isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created", workflow("s", "setup", "canceled").setup().build())))
+                .as("a canceled setup continues nothing").isFalse();
+        assertThat(CompletionRule.mayStartMore(seen("created",
+                workflow("w1", "build", "failed").autoReruns(null, 1).build()))).as("rerun due").isTrue();
+        assertThat(CompletionRule.mayStartMore(seen("created",
+                workflow("w1", "build", "failed").autoReruns(1, 1).build()))).as("reruns used up").isFalse();
+        assertThat(CompletionRule.mayStartMore(seen("errored"))).isFalse();
+    }
+
+    @Test
+    void nothingIsLeftToCancelOnlyWhenEveryWorkflowIsTerminalAndNothingMoreMayStart() {
+        assertThat(CompletionRule.nothingLeftToCancel(seen("created", workflow("w1", "build", "canceled").build(),
+                workflow("w2", "lint", "success").build()))).isTrue();
+        assertThat(CompletionRule.nothingLeftToCancel(seen("created", workflow("w1", "build", "canceled").build(),
+                workflow("w2", "lint", "on_hold").build()))).isFalse();
+        assertThat(CompletionRule.nothingLeftToCancel(seen("pending"))).isFalse();
+        assertThat(CompletionRule.nothingLeftToCancel(seen("errored"))).isTrue();
     }
 }

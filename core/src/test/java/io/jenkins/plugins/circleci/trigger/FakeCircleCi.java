@@ -8,12 +8,12 @@ import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineError;
 import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +32,7 @@ final class FakeCircleCi implements PipelineApi {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     final List<String> canceled = new CopyOnWriteArrayList<>();
     final List<Instant> pauses = new CopyOnWriteArrayList<>();
-    private final Map<String, CircleCiException> cancelFailures = new HashMap<>();
+    private final Map<String, CircleCiException> cancelFailures = new ConcurrentHashMap<>();
     private volatile Duration budgetWait = Duration.ZERO;
     private volatile Runnable onListWorkflows = () -> {};
 
@@ -74,6 +74,11 @@ final class FakeCircleCi implements PipelineApi {
 
     FakeCircleCi failCancel(String workflowId, CircleCiException e) {
         cancelFailures.put(workflowId, e);
+        return this;
+    }
+
+    FakeCircleCi allowCancel(String workflowId) {
+        cancelFailures.remove(workflowId);
         return this;
     }
 
@@ -143,6 +148,14 @@ final class FakeCircleCi implements PipelineApi {
             throw e;
         }
         canceled.add(workflowId);
+        // Like CircleCI, a canceled workflow reads back as canceled from then on.
+        workflows = workflows.stream().map(w -> w.id().equals(workflowId) ? asCanceled(w) : w).toList();
+    }
+
+    private static Workflow asCanceled(Workflow w) {
+        return new Workflow(w.id(), w.name(), WorkflowStatus.CANCELED, w.createdAt(), Fixtures.T0, w.pipelineId(),
+                w.pipelineNumber(), w.projectSlug(), w.startedBy(), "user", w.erroredBy(), w.tag(),
+                w.autoRerunNumber(), w.maxAutoReruns());
     }
 
     @Override

@@ -32,8 +32,19 @@ class PipelineWatcherTest {
     private WatchOptions options = WatchOptions.builder().timeout(Duration.ofHours(1)).build();
 
     private WatchHandle watch() {
+        return watch("created");
+    }
+
+    /** Waits for a pipeline that CircleCI still sets up: it is {@code pipelineState}, with no workflows yet. */
+    private WatchHandle watchWhileSettingUp(String pipelineState) {
+        circleci.pipelineState(pipelineState);
+        return watch(pipelineState);
+    }
+
+    /** Waits for the pipeline as the trigger's answer left it, in {@code pipelineState}. */
+    private WatchHandle watch(String pipelineState) {
         return watcher.watch(circleci, WatchState.forTriggered(
-                new PipelineSummary(PIPELINE_ID, 42, SLUG, "created", null), clock.instant(), options), options,
+                new PipelineSummary(PIPELINE_ID, 42, SLUG, pipelineState, null), clock.instant(), options), options,
                 listener);
     }
 
@@ -292,9 +303,151 @@ class PipelineWatcherTest {
         assertThat(circleci.canceled).containsExactly("w1", "w2");
         assertThat(outcome.message()).isEqualTo("Aborted: Jenkins build was aborted. Canceled workflows: build, "
                 + "nightly. Could not cancel: docs (CircleCI answered 502.).");
+        // The failed cancel is retried until the sweep's bound, then named; after it CircleCI is left alone.
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofHours(1))).isTrue();
+        assertThat(clock.instant()).isBetween(T0.plusSeconds(5).plus(options.abortSweep()),
+                T0.plusSeconds(5).plus(options.abortSweep()).plusSeconds(1));
+        assertThat(listener.lines()).contains("WARNING: workflows still not canceled 2m00s after the abort: docs; "
+                + "cancel them in CircleCI: https://app.circleci.com/pipelines/github/acme/api/42");
         int reads = circleci.reads();
         scheduler.advance(Duration.ofHours(1));
         assertThat(circleci.reads()).isEqualTo(reads);
+        assertThat(circleci.canceled).containsExactly("w1", "w2");
+    }
+
+    @Test
+    void abortBeforeThePipelineHasWorkflowsCancelsThoseThatStartAfterwards() {
+        WatchHandle handle = watchWhileSettingUp("setup-pending");
+        scheduler.advance(Duration.ofSeconds(1));
+        Outcome outcome = abortAndFinish(handle);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.ABORTED);
+        assertThat(outcome.message()).isEqualTo("Aborted: stop. Workflows that start within 2m00s will be canceled "
+                + "too.");
+        assertThat(handle.cancellationsDone()).isNotDone();
+        assertThat(circleci.canceled).isEmpty();
+
+        scheduler.advance(Duration.ofSeconds(20));
+        circleci.pipelineState("created").workflows(workflow("w1", "build", "running").build(),
+                workflow("w2", "lint", "queued").build(), workflow("w3", "skipped", "not_run").build());
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5))).isTrue();
+        assertThat(circleci.canceled).containsExactly("w1", "w2");
+        assertThat(listener.lines()).contains("Canceled workflows that started after the abort: build, lint.");
+        assertThat(clock.instant()).isBefore(T0.plus(Duration.ofMinutes(1)));
+        assertThat(watcher.activeWatches()).isZero();
+    }
+
+    private Outcome abortAndFinish(WatchHandle handle) {
+        handle.abort("stop");
+        return finish(handle);
+    }
+
+    @Test
+    void abortWhileASetupWorkflowAwaitsItsContinuationCancelsTheContinuation() {
+        circleci.workflows(workflow("s1", "setup", "running").setup().build());
+        WatchHandle handle = watch();
+        scheduler.advance(Duration.ofSeconds(10));
+        circleci.workflows(workflow("s1", "setup", "success").setup().build());
+        scheduler.advance(Duration.ofSeconds(10));
+        abortAndFinish(handle);
+        assertThat(circleci.canceled).isEmpty();
+
+        scheduler.advance(Duration.ofSeconds(30));
+        circleci.workflows(workflow("s1", "setup", "success").setup().build(),
+                workflow("w1", "deploy", "running").build());
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5))).isTrue();
+        assertThat(circleci.canceled).containsExactly("w1");
+        assertThat(listener.lines()).contains("Canceled workflows that started after the abort: deploy.");
+    }
+
+    @Test
+    void abortAfterAFailureWithAutomaticRerunsLeftCancelsTheRerun() {
+        circleci.workflows(workflow("w1", "build", "failed").autoReruns(null, 2).build());
+        WatchHandle handle = watch();
+        scheduler.advance(Duration.ofSeconds(5));
+        abortAndFinish(handle);
+        scheduler.advance(Duration.ofSeconds(40));
+        circleci.workflows(workflow("w1", "build", "failed").autoReruns(null, 2).build(),
+                workflow("w2", "build", "running").createdAt(T0.plusSeconds(30)).autoReruns(1, 2).build());
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5))).isTrue();
+        assertThat(circleci.canceled).containsExactly("w2");
+    }
+
+    @Test
+    void theTimeoutAlsoCancelsWorkflowsThatStartAfterIt() {
+        options = WatchOptions.builder().timeout(Duration.ofMinutes(1)).build();
+        WatchHandle handle = watchWhileSettingUp("pending");
+        Outcome outcome = finish(handle);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.TIMED_OUT);
+        assertThat(outcome.message()).endsWith("Workflows that start within 2m00s will be canceled too.");
+        circleci.pipelineState("created").workflows(workflow("w1", "build", "running").build());
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5))).isTrue();
+        assertThat(circleci.canceled).containsExactly("w1");
+        assertThat(listener.lines()).contains("Canceled workflows that started after the timeout: build.");
+    }
+
+    @Test
+    void aPipelineThatNeverStartsWorkflowsIsSweptOnlyUntilTheBound() {
+        options = WatchOptions.builder().abortSweep(Duration.ofMinutes(1)).build();
+        WatchHandle handle = watchWhileSettingUp("setup-pending");
+        Outcome outcome = abortAndFinish(handle);
+        assertThat(outcome.message()).isEqualTo("Aborted: stop. Workflows that start within 1m00s will be canceled "
+                + "too.");
+        int readsAtAbort = circleci.reads();
+        scheduler.advance(Duration.ofHours(2));
+        assertThat(handle.cancellationsDone()).isCompleted();
+        // Polls grow from 2 s to 10 s: a minute of sweeping is at most 30 looks of two reads each.
+        assertThat(circleci.reads() - readsAtAbort).isPositive().isLessThanOrEqualTo(60);
+        assertThat(circleci.canceled).isEmpty();
+        assertThat(scheduler.queued()).isZero();
+    }
+
+    @Test
+    void aCancelThatFailsIsRetriedWithinTheSweep() {
+        WatchHandle handle = watchWhileSettingUp("pending");
+        abortAndFinish(handle);
+        circleci.pipelineState("created").workflows(workflow("w1", "build", "running").build())
+                .failCancel("w1", serverError());
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(listener.lines()).contains("WARNING: could not cancel workflow build (CircleCI answered 502.); "
+                + "retrying until 2m00s after the abort");
+        assertThat(circleci.canceled).isEmpty();
+        circleci.allowCancel("w1");
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5))).isTrue();
+        assertThat(circleci.canceled).containsExactly("w1");
+        assertThat(listener.lines()).filteredOn(l -> l.contains("could not cancel")).hasSize(1);
+    }
+
+    @Test
+    void theSweepHoldsOffWhileTheSharedBudgetIsExhausted() {
+        WatchHandle handle = watchWhileSettingUp("pending");
+        abortAndFinish(handle);
+        circleci.budgetWait(Duration.ofSeconds(30));
+        int reads = circleci.reads();
+        scheduler.advance(Duration.ofSeconds(90));
+        assertThat(circleci.reads()).isEqualTo(reads);
+        circleci.budgetWait(Duration.ZERO).pipelineState("created").workflows(workflow("w1", "build", "running")
+                .build());
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5))).isTrue();
+        assertThat(circleci.canceled).containsExactly("w1");
+    }
+
+    @Test
+    void closingTheWatcherStopsASweep() {
+        WatchHandle handle = watchWhileSettingUp("pending");
+        abortAndFinish(handle);
+        watcher.close();
+        assertThat(handle.cancellationsDone()).isCancelled();
+        int reads = circleci.reads();
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(circleci.reads()).isEqualTo(reads);
+    }
+
+    @Test
+    void aWaitThatEndsWithoutCancelingHasItsCancellationsDoneWithTheOutcome() {
+        circleci.workflows(workflow("w1", "build", "success").build());
+        WatchHandle handle = watch();
+        finish(handle);
+        assertThat(handle.cancellationsDone()).isCompleted();
     }
 
     @Test

@@ -270,6 +270,81 @@ class WatcherAgainstSimulatorTest {
         assertThat(sim.completedAt(handle.state().pipelineId())).isPresent();
     }
 
+    private void sweepToItsEnd(WatchHandle handle) {
+        assertThat(scheduler.runUntil(() -> handle.cancellationsDone().isDone(), PATIENCE)).as("the sweep ended")
+                .isTrue();
+    }
+
+    private long cancelRequests() {
+        return sim.journal().count("POST", "^/workflow/[^/]+/cancel$");
+    }
+
+    @Test
+    void anAbortWhileThePipelineIsBeingSetUpCancelsTheWorkflowsThatStartAfterwards() {
+        start(s -> s.project(SLUG, p -> p.step("setup-pending", Duration.ofSeconds(8))
+                .step("pending", Duration.ofSeconds(7))
+                .workflow("build", w -> w.job("compile", Duration.ofHours(1)))
+                .workflow("lint", w -> w.job("style", Duration.ofHours(1)))));
+        WatchHandle handle = triggerAndWatch();
+        handle.abort("user pressed stop");
+        Outcome outcome = finish(handle);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.ABORTED);
+        assertThat(cancelRequests()).isZero();
+        sweepToItsEnd(handle);
+        assertThat(cancelRequests()).isEqualTo(2);
+        assertThat(statuses(handle)).containsEntry("build", "canceled").containsEntry("lint", "canceled");
+        assertThat(sim.completedAt(handle.state().pipelineId())).isPresent();
+        assertThat(listener.lines()).anyMatch(l -> l.startsWith("Canceled workflows that started after the abort: "));
+        assertThat(Duration.between(START, clock.instant())).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void anAbortWhileASetupWorkflowAwaitsItsContinuationCancelsTheContinuation() {
+        start(s -> s.project(SLUG, p -> p.setupWorkflow("setup", w -> w.job("generate", Duration.ofSeconds(20)))
+                .continuationAfter(Duration.ofSeconds(40))
+                .workflow("deploy", w -> w.job("ship", Duration.ofHours(1)))));
+        WatchHandle handle = triggerAndWatch();
+        scheduler.advance(Duration.ofSeconds(30));
+        handle.abort("user pressed stop");
+        finish(handle);
+        sweepToItsEnd(handle);
+        assertThat(statuses(handle)).containsEntry("setup", "success").containsEntry("deploy", "canceled");
+        assertThat(cancelRequests()).isEqualTo(1);
+        assertThat(sim.completedAt(handle.state().pipelineId())).isPresent();
+    }
+
+    @Test
+    void theTimeoutCancelsWorkflowsThatStartAfterIt() {
+        start(s -> s.project(SLUG, p -> p.step("pending", Duration.ofSeconds(90))
+                .workflow("slow", w -> w.job("soak", Duration.ofHours(3)))));
+        options = options.toBuilder().timeout(Duration.ofMinutes(1)).build();
+        WatchHandle handle = triggerAndWatch();
+        Outcome outcome = finish(handle);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.TIMED_OUT);
+        sweepToItsEnd(handle);
+        assertThat(statuses(handle)).containsEntry("slow", "canceled");
+        assertThat(sim.completedAt(handle.state().pipelineId())).isPresent();
+    }
+
+    @Test
+    void theSweepAfterAnAbortEndsAtItsBoundWhenNoWorkflowEverStarts() {
+        start(s -> s.project(SLUG, p -> p.step("setup-pending", Duration.ofHours(2))
+                .workflow("build", w -> w.job("compile", Duration.ofMinutes(1)))));
+        options = options.toBuilder().abortSweep(Duration.ofMinutes(1)).build();
+        WatchHandle handle = triggerAndWatch();
+        handle.abort("user pressed stop");
+        finish(handle);
+        sweepToItsEnd(handle);
+        assertThat(Duration.between(START, clock.instant())).isLessThanOrEqualTo(Duration.ofMinutes(1));
+        String id = handle.state().pipelineId();
+        long looks = sim.journal().count("GET", "^/pipeline/" + id + "$");
+        // Polls grow from 2 s to 10 s: a minute holds at most 30 of them.
+        assertThat(looks).isPositive().isLessThanOrEqualTo(30);
+        scheduler.advance(Duration.ofHours(1));
+        assertThat(sim.journal().count("GET", "^/pipeline/" + id + "$")).isEqualTo(looks);
+        assertThat(cancelRequests()).isZero();
+    }
+
     private Map<String, String> statuses(WatchHandle handle) {
         return client.listWorkflows(handle.state().pipelineId()).stream()
                 .collect(java.util.stream.Collectors.toMap(Workflow::name, w -> w.status().value()));

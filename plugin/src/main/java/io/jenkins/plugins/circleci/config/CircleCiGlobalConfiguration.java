@@ -13,6 +13,7 @@ import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.api.model.User;
 import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
+import io.jenkins.plugins.circleci.credentials.WebhookSecrets;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import jenkins.model.GlobalConfiguration;
@@ -27,7 +28,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → System → CircleCI (and {@code unclassified: circleci:} in Configuration as Code): the server,
- * the default credentials, how often waits poll and the request budget all waits share. Each setter saves.
+ * the default credentials, how often waits poll, the request budget all waits share and the signing secret of
+ * CircleCI's outbound webhooks. Each setter saves.
  */
 @Extension
 @Symbol("circleci")
@@ -40,6 +42,8 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
     private int maxPollInterval = (int) WATCH_DEFAULTS.maxPollInterval().toSeconds();
     private double requestsPerSecond = RateLimit.defaults().permitsPerSecond();
     private int burst = RateLimit.defaults().burst();
+    /** Secret text credentials holding the webhooks' signing secret; null = webhooks off. */
+    private String webhookSecretCredentialsId;
 
     public CircleCiGlobalConfiguration() {
         load();
@@ -123,6 +127,21 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public String getWebhookSecretCredentialsId() {
+        return webhookSecretCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setWebhookSecretCredentialsId(String webhookSecretCredentialsId) {
+        this.webhookSecretCredentialsId = Blank.toNull(webhookSecretCredentialsId);
+        save();
+    }
+
+    /** The signing secret CircleCI's webhooks must be signed with, or null while webhooks are off. */
+    public String webhookSigningSecret() {
+        return WebhookSecrets.signingSecret(webhookSecretCredentialsId);
+    }
+
     @POST
     @Restricted(NoExternalUse.class)
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String serverUrl,
@@ -160,6 +179,19 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         } catch (CircleCiException e) {
             return FormValidation.error(e.describe());
         }
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public ListBoxModel doFillWebhookSecretCredentialsIdItems(@QueryParameter String webhookSecretCredentialsId) {
+        return isAdmin() ? WebhookSecrets.choices(webhookSecretCredentialsId)
+                : CircleCiTokens.currentValueOnly(webhookSecretCredentialsId);
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckWebhookSecretCredentialsId(@QueryParameter String value) {
+        return isAdmin() ? WebhookSecrets.check(value) : FormValidation.ok();
     }
 
     @POST

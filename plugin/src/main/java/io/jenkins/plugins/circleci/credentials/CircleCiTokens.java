@@ -48,15 +48,23 @@ public final class CircleCiTokens {
 
     /** The Secret text credentials the job (or, outside a job, Jenkins itself) may use for the server. */
     public static ListBoxModel choicesFor(Item item, String currentValue, String serverUrl) {
+        if (item == null) {
+            return jenkinsWideChoices(currentValue, requirements(serverUrl));
+        }
         StandardListBoxModel model = new StandardListBoxModel();
         model.includeEmptyValue();
-        if (item == null) {
-            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(serverUrl),
-                    CredentialsMatchers.always());
-        } else {
-            model.includeMatchingAs(authenticationOf(item), item, StringCredentials.class, requirements(serverUrl),
-                    CredentialsMatchers.always());
-        }
+        model.includeMatchingAs(authenticationOf(item), item, StringCredentials.class, requirements(serverUrl),
+                CredentialsMatchers.always());
+        model.includeCurrentValue(currentOrEmpty(currentValue));
+        return model;
+    }
+
+    /** Every Secret text credentials Jenkins itself may use (System scope included), for administrators' forms. */
+    static ListBoxModel jenkinsWideChoices(String currentValue, List<DomainRequirement> requirements) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        model.includeEmptyValue();
+        model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements,
+                CredentialsMatchers.always());
         model.includeCurrentValue(currentOrEmpty(currentValue));
         return model;
     }
@@ -74,15 +82,20 @@ public final class CircleCiTokens {
         if (id.startsWith("${")) {
             return FormValidation.warning("Cannot check an expression; it is resolved when the build runs.");
         }
-        ListBoxModel found = item == null
-                ? CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        requirements(serverUrl), CredentialsMatchers.withId(id))
-                : CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authenticationOf(item),
-                        requirements(serverUrl), CredentialsMatchers.withId(id));
-        return found.isEmpty()
+        boolean found = item == null
+                ? existJenkinsWide(id, requirements(serverUrl))
+                : !CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authenticationOf(item),
+                        requirements(serverUrl), CredentialsMatchers.withId(id)).isEmpty();
+        return !found
                 ? FormValidation.error("No Secret text credentials with ID '" + id + "' are visible here for "
                         + serverUrl + ".")
                 : FormValidation.ok();
+    }
+
+    /** Whether Jenkins itself sees Secret text credentials with this id. */
+    static boolean existJenkinsWide(String id, List<DomainRequirement> requirements) {
+        return !CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,
+                requirements, CredentialsMatchers.withId(id)).isEmpty();
     }
 
     /** Credentials restricted to a domain match only that domain's CircleCI host. */

@@ -119,6 +119,8 @@ class CircleCiConfigJenkinsTest {
         config.setMaxPollInterval(30);
         config.setRequestsPerSecond(5);
         config.setBurst(7);
+        addWebhookSecret();
+        config.setWebhookSecretCredentialsId("webhook-secret");
 
         r.configRoundtrip();
 
@@ -129,6 +131,33 @@ class CircleCiConfigJenkinsTest {
         assertThat(s.maxPollInterval().toSeconds()).isEqualTo(30);
         assertThat(s.rateLimit().permitsPerSecond()).isEqualTo(5);
         assertThat(s.rateLimit().burst()).isEqualTo(7);
+        assertThat(CircleCiGlobalConfiguration.get().getWebhookSecretCredentialsId()).isEqualTo("webhook-secret");
+    }
+
+    private void addWebhookSecret() throws Exception {
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.SYSTEM, "webhook-secret", "CircleCI webhooks",
+                        Secret.fromString("signing-secret")));
+    }
+
+    @Test
+    void onlyAdminsSeeOrCheckTheWebhookSecretCredentials() throws Exception {
+        secure();
+        addWebhookSecret();
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
+            assertThat(values(config.doFillWebhookSecretCredentialsIdItems(""))).contains("webhook-secret");
+            assertThat(config.doCheckWebhookSecretCredentialsId("webhook-secret").kind)
+                    .isEqualTo(FormValidation.Kind.OK);
+            assertThat(config.doCheckWebhookSecretCredentialsId("nope").kind).isEqualTo(FormValidation.Kind.ERROR);
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThat(values(config.doFillWebhookSecretCredentialsIdItems(""))).doesNotContain("webhook-secret");
+            assertThat(config.doCheckWebhookSecretCredentialsId("nope").kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
+        r.createWebClient().login("admin").assertFails("descriptorByName/"
+                + CircleCiGlobalConfiguration.class.getName() + "/fillWebhookSecretCredentialsIdItems", 404);
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +35,7 @@ class CircleCiStepExecutionTest {
     private static final String RED = "gh/acme/red";
     private static final String SLOW = "gh/acme/slow";
     private static final String SLUGGISH = "gh/acme/sluggish";
-    /** CircleCI takes five minutes to plan this project's workflows: the pipeline exists, its workflows not yet. */
-    private static final String PENDING = "gh/acme/pending";
+    private static final String SETTING_UP = "gh/acme/setting-up";
 
     private final ManualClock clock = new ManualClock();
     private CircleCiSimulator simulator;
@@ -52,7 +50,8 @@ class CircleCiStepExecutionTest {
                         .workflow("lint", w -> w.job("lint", Duration.ofSeconds(2))))
                 .project(SLOW, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
                 .project(SLUGGISH, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
-                .project(PENDING, p -> p.step("pending", Duration.ofMinutes(5))
+                .project(SETTING_UP, p -> p.step("setup-pending", Duration.ofSeconds(30))
+                        .step("pending", Duration.ofSeconds(30))
                         .workflow("build", w -> w.job("test", Duration.ofHours(2))))
                 // CircleCI takes its time to answer this project's trigger (real time: the request is in flight).
                 .fault(FaultRule.delay(Duration.ofMillis(300))
@@ -227,6 +226,27 @@ class CircleCiStepExecutionTest {
     }
 
     @Test
+    void stopBeforeTheWorkflowsExistFailsAtOnceAndCancelsThemOnceTheyStart() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SETTING_UP), context);
+        environment.awaitLog(context, "(" + SETTING_UP + ") created");
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        // The step is over; the watcher keeps canceling in the background, on the controller's scheduler.
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (simulator.journal().requests("POST", "/workflow/[^/]+/cancel").isEmpty()) {
+            assertThat(System.nanoTime()).as("a cancel request; log:\n" + context.log()).isLessThan(giveUp);
+            clock.advance(Duration.ofSeconds(1));
+            Thread.sleep(5);
+        }
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+    }
+
+    @Test
     void stopWhileTheTriggerIsInFlightAbortsOnceThePipelineExists() throws Exception {
         TestStepContext context = new TestStepContext();
         StepExecution execution = start(trigger(SLUGGISH), context);
@@ -242,30 +262,6 @@ class CircleCiStepExecutionTest {
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel"))
                 .as("the workflow CircleCI created after the abort was canceled").hasSize(1);
         assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
-    }
-
-    @Test
-    @Disabled("Needs the engine's abort sweeping (branch of the PipelineWatcher/Watch colleague): today an abort "
-            + "before CircleCI has created the workflows cancels nothing, and the workflows created later run on. "
-            + "Enable once that branch is merged.")
-    void stopBeforeTheWorkflowsExistCancelsThemOnceCircleCiCreatesThem() throws Exception {
-        TestStepContext context = new TestStepContext();
-        StepExecution execution = start(trigger(PENDING), context);
-        environment.awaitLog(context, "CircleCI pipeline #1 (" + PENDING + ") created");
-        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
-
-        execution.stop(abort);
-
-        assertThat(environment.awaitFailure(context)).isSameAs(abort);
-        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (simulator.journal().requests("POST", "/workflow/[^/]+/cancel").isEmpty()
-                && System.nanoTime() < giveUp) {
-            clock.advance(Duration.ofSeconds(10)); // the five minutes of planning pass; polls come every few ms
-            Thread.sleep(5);
-        }
-        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel"))
-                .as("the workflow CircleCI created after the abort was canceled").hasSize(1);
-        assertThat(workflowStatuses()).containsExactly("canceled");
     }
 
     /** The statuses of the workflows of the simulator's only pipeline, as CircleCI reports them now. */

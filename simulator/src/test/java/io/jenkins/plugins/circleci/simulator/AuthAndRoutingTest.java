@@ -25,6 +25,10 @@ class AuthAndRoutingTest {
                 .scenario(Scenario.builder()
                         .project("gh/acme/api", p -> p.branches("main", "release/1.x")
                                 .workflow("build", w -> w.job("test", java.time.Duration.ofSeconds(5))))
+                        .project("gh/acme/trunk", p -> p.defaultBranch("develop")
+                                .workflow("build", w -> w.job("test", java.time.Duration.ofSeconds(5))))
+                        .project("circleci/org-id/project-id", p -> p
+                                .workflow("build", w -> w.job("test", java.time.Duration.ofSeconds(5))))
                         .invalidToken("bad-token")
                         .build())
                 .start();
@@ -34,6 +38,26 @@ class AuthAndRoutingTest {
     @AfterEach
     void stop() {
         sim.close();
+    }
+
+    @Test
+    void theLegacyTriggerRefusesAGithubAppProjectAsNotFoundButPipelineRunTriggersIt() {
+        Http.Reply legacy = http.post("/project/circleci/org-id/project-id/pipeline", "{\"branch\":\"main\"}");
+
+        assertThat(legacy.status()).isEqualTo(404);
+        assertThat(legacy.message()).isEqualTo("Project not found");
+        assertThat(sim.pipelineIds()).isEmpty();
+        assertThat(http.trigger("circleci/org-id/project-id")).isNotEmpty();
+    }
+
+    @Test
+    void aPipelineTriggeredWithoutARefBuildsTheDefaultBranch() {
+        Http.Reply created = http.post("/project/gh/acme/trunk/pipeline", "{}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        assertThat(http.get("/pipeline/" + id).json().get("vcs").get("branch").asText()).isEqualTo("develop");
+        assertThat(http.get("/project/gh/acme/trunk/pipeline?branch=develop").json().get("items")).hasSize(1);
     }
 
     @Test

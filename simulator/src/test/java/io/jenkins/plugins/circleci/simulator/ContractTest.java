@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,10 +56,18 @@ class ContractTest {
     private static CircleCiSimulator sim;
     private static Http http;
 
+    private static final SpecLocation SPEC = SpecLocation.find(System.getenv(), System.getProperties(),
+            Path.of(System.getProperty("user.dir")));
+
     @BeforeAll
     static void loadSpecAndStart() throws IOException {
-        Optional<Path> spec = findSpec();
-        Assumptions.assumeTrue(spec.isPresent(), "shared/circleci/openapi-v2.json not found: contract tests skipped");
+        SPEC.problem().ifPresent(problem -> {
+            throw new AssertionError(problem + " " + SPEC.describe());
+        });
+        Optional<Path> spec = SPEC.spec();
+        if (spec.isEmpty()) {
+            return; // each test reports itself skipped, see skipWithoutSpec
+        }
         ObjectNode literal = trimmed((ObjectNode) MAPPER.readTree(Files.readString(spec.get())));
         ObjectNode realistic = literal.deepCopy();
         markXNullableAsNullable(realistic);
@@ -81,6 +90,13 @@ class ContractTest {
         http = new Http(sim);
     }
 
+    /** Per test, so that a run without the spec shows every contract test as skipped, not as nothing run. */
+    @BeforeEach
+    void skipWithoutSpec() {
+        Assumptions.assumeTrue(SPEC.spec().isPresent(), () -> "CircleCI's OpenAPI spec not found: contract test "
+                + "skipped. " + SPEC.describe());
+    }
+
     @AfterAll
     static void stop() {
         if (sim != null) {
@@ -89,20 +105,6 @@ class ContractTest {
     }
 
     // ---- the spec file and its reading
-
-    /** Walks up from the working directory looking for {@code shared/circleci/openapi-v2.json} (or a sibling {@code ../shared}). */
-    static Optional<Path> findSpec() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (; dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("shared/circleci/openapi-v2.json"),
-                    dir.resolveSibling("shared").resolve("circleci/openapi-v2.json"))) {
-                if (Files.isRegularFile(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     private static ObjectNode trimmed(ObjectNode spec) {
         ObjectNode paths = (ObjectNode) spec.get("paths");

@@ -16,6 +16,7 @@ import okhttp3.Response;
 final class Http {
 
     static final String TOKEN = "test-token";
+    static final String DEFINITION_ID = "2338d0ae-5541-4bbf-88a2-55e9f7281f80";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -71,9 +72,15 @@ final class Http {
         }
     }
 
-    /** Triggers a pipeline on the legacy endpoint and returns its id. */
+    /**
+     * Triggers a pipeline on branch main and returns its id: on the legacy endpoint, or on pipeline/run for a
+     * {@code circleci/...} slug, which the legacy endpoint refuses.
+     */
     String trigger(String slug) {
-        Reply r = post("/project/" + slug + "/pipeline", "{\"branch\":\"main\"}");
+        Reply r = slug.startsWith("circleci/")
+                ? post("/project/" + slug + "/pipeline/run", "{\"definition_id\":\"" + DEFINITION_ID
+                        + "\",\"config\":{\"branch\":\"main\"}}")
+                : post("/project/" + slug + "/pipeline", "{\"branch\":\"main\"}");
         if (r.status() != 201) {
             throw new AssertionError("trigger failed: " + r.status() + " " + r.body());
         }

@@ -148,7 +148,9 @@ class WorkflowProgressionTest {
         clock.advance(Duration.ofSeconds(4));
         JsonNode p = http.get("/pipeline/" + id).json();
         assertThat(p.get("state").asText()).isEqualTo("created");
-        assertThat(p.has("vcs")).as("no branch or tag given: no vcs").isFalse();
+        assertThat(p.get("vcs").get("branch").asText()).as("no branch or tag given: the default branch")
+                .isEqualTo("main");
+        assertThat(p.get("vcs").has("tag")).isFalse();
         assertThat(Instant.parse(p.get("updated_at").asText())).isEqualTo(clock.instant());
     }
 }

@@ -84,12 +84,16 @@ public final class ApiTransport {
     /**
      * Applies timeouts, turns off OkHttp's {@code retryOnConnectionFailure} (which may re-send a POST on a reused
      * connection that turned out stale; retries happen in {@link #execute} instead), and notes when a request
-     * starts to be written, which tells a failed connection (safe to retry) from a failed exchange.
+     * starts to be written, which tells a failed connection (safe to retry) from a failed exchange. Redirects are
+     * never followed: OkHttp would carry the {@code Circle-Token} header to whatever host a redirect names (it drops
+     * only {@code Authorization}) and could re-send a POST; {@link #execute} turns a 3xx into an error instead.
      */
     public static OkHttpClient.Builder configure(OkHttpClient.Builder builder, Duration connectTimeout,
             Duration readTimeout) {
         return builder.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout)
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .addNetworkInterceptor(chain -> {
                     // Network interceptors run once a connection exists, just before the request is written.
                     SendMarker marker = chain.request().tag(SendMarker.class);
@@ -132,9 +136,7 @@ public final class ApiTransport {
         ApiCall page = call;
         for (int pages = 1; ; pages++) {
             Page<T> result = execute(page, (status, body) -> readPage(body, pageType));
-            if (result.items() != null) {
-                result.items().stream().filter(Objects::nonNull).forEach(items::add);
-            }
+            items.addAll(result.items());
             String next = result.nextPageToken();
             if (next == null || next.isBlank()) {
                 return List.copyOf(items);
@@ -157,6 +159,10 @@ public final class ApiTransport {
         if (page == null || page.items() == null) {
             throw new IOException("no 'items' in the page");
         }
+        // Dropping a null item could drop a failed workflow and so judge a pipeline by the rest: refuse the page.
+        if (page.items().stream().anyMatch(Objects::isNull)) {
+            throw new IOException("a null item in 'items'");
+        }
         return page;
     }
 
@@ -172,6 +178,9 @@ public final class ApiTransport {
         String body;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
+            if (status >= 300 && status < 400) {
+                throw ErrorTranslator.redirect(call, path, status, api, redirectTarget(response));
+            }
             if (status >= 200 && status < 300) {
                 ResponseBody responseBody = response.body();
                 body = responseBody == null ? "" : responseBody.string();
@@ -200,6 +209,13 @@ public final class ApiTransport {
             throw ErrorTranslator.malformed(call, path, status, body, null);
         }
         return value;
+    }
+
+    /** Where a redirect points, resolved against the request, without query or fragment; null if it names none. */
+    private static HttpUrl redirectTarget(Response response) {
+        String location = response.header("Location");
+        HttpUrl target = location == null ? null : response.request().url().resolve(location);
+        return target == null ? null : target.newBuilder().query(null).fragment(null).build();
     }
 
     private CircleCiException connectionFailure(ApiCall call, String path, IOException e) {

@@ -8,11 +8,13 @@ import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
 import io.jenkins.plugins.circleci.api.error.NotFoundException;
 import io.jenkins.plugins.circleci.api.error.ProjectNotFoundException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
+import io.jenkins.plugins.circleci.api.error.RedirectRefusedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import io.jenkins.plugins.circleci.api.error.UnauthorizedException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /** Turns CircleCI's HTTP errors into the client's exceptions, each with a message and a hint that says what to do. */
 final class ErrorTranslator {
@@ -69,6 +71,23 @@ final class ErrorTranslator {
         return new CircleCiApiException(what, "This is not an answer CircleCI's API documents: check that the base "
                 + "URL points at CircleCI (https://circleci.com or your server's address). See " + DOCS
                 + "#unexpected-answer.", status, server, method, path);
+    }
+
+    /**
+     * A 3xx, never followed (see {@link ApiTransport#configure}). The message names where it pointed, without the
+     * query, which could carry anything.
+     */
+    static RedirectRefusedException redirect(ApiCall call, String path, int status, HttpUrl api, HttpUrl target) {
+        String base = api.scheme() + "://" + api.host() + ":" + api.port();
+        String where = target == null ? "without saying where (no Location header)"
+                : "redirecting to " + target.scheme() + "://" + target.host() + ":" + target.port()
+                        + target.encodedPath();
+        return new RedirectRefusedException("CircleCI at " + base + " answered " + status + " to " + call.method()
+                + " " + path + " (" + call.subject() + ") " + where + "; the request was not repeated there.",
+                "Configure the server URL it redirects to (e.g. https:// instead of http://). circleci-trigger "
+                        + "never follows a redirect, so that the token goes only to the configured host and no "
+                        + "trigger is sent twice. See " + DOCS + "#redirect.",
+                status, target == null ? null : target.toString(), call.method(), path);
     }
 
     static String projectNotFoundHint() {

@@ -29,6 +29,14 @@ record ApiRequest(String method, String rawPath, List<String> segments, Map<Stri
         return query.get(name);
     }
 
+    /** Never shows the token or query values (a {@code circle-token} may be among them); the body only by size. */
+    @Override
+    public String toString() {
+        return "ApiRequest[" + method + " " + rawPath + (query.isEmpty() ? "" : " query=" + query.keySet().stream()
+                .sorted().toList()) + ", token=" + (token == null ? "none" : "<redacted>") + ", body="
+                + (body == null ? 0 : body.length) + " bytes]";
+    }
+
     static String decode(String segment) {
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }

@@ -30,6 +30,8 @@ final class ApiRoutes {
     static final String PROJECT_NOT_FOUND = "Project not found";
     static final String LOG_IN_FIRST = "You must log in first.";
     static final String NOT_TRIGGERED = "Ignoring pipeline due to CI skip in the commit";
+    /** {@code vcs_info.provider} of GitHub App, GitLab and Bitbucket Data Center projects ({@code circleci/...}). */
+    private static final String OPAQUE_PROVIDER = "CircleCI";
 
     private final Simulation sim;
     private final Bodies bodies;
@@ -156,11 +158,21 @@ final class ApiRoutes {
     }
 
     private ApiResponse trigger(ApiRequest req, SimProject project, boolean viaRun) {
+        if (!viaRun && OPAQUE_PROVIDER.equals(project.provider())) {
+            // CircleCI documents only that the legacy endpoint "does not support" GitHub App / GitLab projects; it
+            // answers an unsupported slug as it answers an unknown one (an inference, see docs/simulator.md).
+            return ApiResponse.message(404, "Project not found");
+        }
         TriggerRequest trigger;
         try {
             trigger = viaRun ? TriggerBodies.run(req.body()) : TriggerBodies.legacy(req.body());
         } catch (TriggerBodies.Invalid e) {
             return ApiResponse.message(400, e.getMessage());
+        }
+        if (trigger.branch() == null && trigger.tag() == null) {
+            // No ref: CircleCI builds the project's default branch, and the pipeline says so in vcs.branch.
+            trigger = new TriggerRequest(project.scenario().defaultBranch(), null, trigger.parameters(),
+                    trigger.viaPipelineRun());
         }
         if (trigger.branch() != null && !project.scenario().knowsBranch(trigger.branch())) {
             return ApiResponse.message(400, "Branch not found");

@@ -112,6 +112,9 @@ public final class ApiServer implements AutoCloseable {
         try {
             body = exchange.getRequestBody().readAllBytes();
             FaultRule fault = faults.pick(method, apiPath);
+            if (fault != null) {
+                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT));
+            }
             if (fault != null && fault.kind() == FaultRule.Kind.DELAY) {
                 Thread.sleep(fault.delay().toMillis()); // a real-time delay, never on the simulator clock
                 fault = null;

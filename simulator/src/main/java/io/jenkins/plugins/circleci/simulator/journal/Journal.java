@@ -23,6 +23,7 @@ public final class Journal {
     private final Deque<JournalEntry> entries = new ArrayDeque<>();
     private final Map<String, LongAdder> countsByRequest = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> countsByRoute = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> faultsApplied = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
 
     public Journal(int capacity) {
@@ -80,6 +81,18 @@ public final class Journal {
         return out;
     }
 
+    /** Notes that a fault of this kind (e.g. {@code delay}, {@code status}) was applied to a request. */
+    public void recordFault(String kind) {
+        faultsApplied.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    /** How many requests each kind of fault was applied to, e.g. {@code "delay" -> 3}. */
+    public Map<String, Long> faultsApplied() {
+        Map<String, Long> out = new TreeMap<>();
+        faultsApplied.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     public long total() {
         return total.sum();
     }
@@ -94,6 +107,7 @@ public final class Journal {
         }
         countsByRequest.clear();
         countsByRoute.clear();
+        faultsApplied.clear();
         total.reset();
     }
 

@@ -28,4 +28,13 @@ public record WebhookTarget(String url, String secret, String name, List<String>
     public boolean wants(String eventType, String projectSlug) {
         return events.contains(eventType) && (project == null || project.equals(projectSlug));
     }
+
+    /** Never shows the signing secret, nor the URL's query (which may carry credentials of the receiver). */
+    @Override
+    public String toString() {
+        int query = url.indexOf('?');
+        return "WebhookTarget[url=" + (query < 0 ? url : url.substring(0, query) + "?…") + ", secret="
+                + (secret == null ? "none" : "<redacted>") + ", name=" + name + ", events=" + events + ", project="
+                + project + "]";
+    }
 }
