@@ -1,10 +1,7 @@
 package io.jenkins.plugins.circleci.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
@@ -166,10 +163,7 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.error("Select the credentials to test.");
         }
-        // lookupCredentialsInItemGroup exists since credentials 1305; findCredentialByIdInItemGroup only since 1480.
-        StringCredentials c = CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
-                StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, CircleCiTokens.requirements(url)),
-                CredentialsMatchers.withId(id));
+        StringCredentials c = CircleCiTokens.jenkinsWide(id, CircleCiTokens.requirements(url));
         if (c == null) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }

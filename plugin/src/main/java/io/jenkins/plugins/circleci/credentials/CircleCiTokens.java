@@ -92,6 +92,16 @@ public final class CircleCiTokens {
                 : FormValidation.ok();
     }
 
+    /**
+     * The Secret text credentials with this id that Jenkins itself (the system, at the root) sees, or null.
+     * lookupCredentialsInItemGroup exists since credentials 1305; findCredentialByIdInItemGroup only since 1480,
+     * newer than some BOM lines provide.
+     */
+    public static StringCredentials jenkinsWide(String id, List<DomainRequirement> requirements) {
+        return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
+                StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements), CredentialsMatchers.withId(id));
+    }
+
     /** Whether Jenkins itself sees Secret text credentials with this id. */
     static boolean existJenkinsWide(String id, List<DomainRequirement> requirements) {
         return !CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.circleci.credentials;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -27,8 +24,7 @@ public final class WebhookSecrets {
         if (id == null) {
             return null;
         }
-        StringCredentials c = CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, ANY_DOMAIN);
+        StringCredentials c = CircleCiTokens.jenkinsWide(id, ANY_DOMAIN);
         return c == null ? null : c.getSecret().getPlainText();
     }
 
