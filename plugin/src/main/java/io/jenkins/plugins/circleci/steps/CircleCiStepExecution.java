@@ -7,7 +7,6 @@ import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.trigger.BuildResult;
-import io.jenkins.plugins.circleci.trigger.DurationText;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
@@ -18,9 +17,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -34,9 +30,6 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  */
 final class CircleCiStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
-
-    /** Longer than any trigger takes (its retries end within minutes): the deadline is reckoned from its end. */
-    static final Duration DEADLINE_MARGIN = Duration.ofDays(1);
 
     private final StepOptions options;
     private volatile CircleCiWaitRunner runner;
@@ -68,8 +61,10 @@ final class CircleCiStepExecution extends StepExecution {
             if (options.triggers()) {
                 options.toTriggerRequest();
             }
+            // Every input is checked here, before the trigger: once CircleCI has created a pipeline, a bad value
+            // would leave it running with nobody waiting. (DurationText bounds the timeout, so the deadline the
+            // runner computes once the pipeline exists always fits.)
             watchOptions = options.toWatchOptions(settings);
-            checkDeadline(environment.clock().instant(), watchOptions.timeout());
         } catch (CircleCiException e) {
             throw new AbortException(e.describe());
         } catch (IllegalArgumentException e) {
@@ -78,21 +73,6 @@ final class CircleCiStepExecution extends StepExecution {
         runner = new CircleCiWaitRunner(options, serverUrl, watchOptions);
         runner.start(new JenkinsShell(environment, options.credentialsId(settings)));
         return false;
-    }
-
-    /**
-     * Everything that can fail on the step's input fails here, before the trigger: once CircleCI has created a
-     * pipeline, a bad value would leave it running with nobody waiting. The deadline is computed when the pipeline
-     * exists, so it must fit even if the trigger takes a while ({@link #DEADLINE_MARGIN}).
-     */
-    private static void checkDeadline(Instant now, Duration timeout) throws AbortException {
-        try {
-            now.plus(DEADLINE_MARGIN).plus(timeout);
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new AbortException("The timeout '" + DurationText.format(timeout) + "' is too long: the wait's "
-                    + "deadline would lie beyond any date Jenkins can keep. Give a timeout of hours or days, e.g. "
-                    + "timeout: '24h'.");
-        }
     }
 
     @Override

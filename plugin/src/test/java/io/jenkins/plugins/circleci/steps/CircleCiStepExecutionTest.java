@@ -403,8 +403,7 @@ class CircleCiStepExecutionTest {
         CircleCiTriggerStep step = trigger(GREEN);
         step.setTimeout("99999999999999h");
 
-        assertThatStartFails(step, new TestStepContext()).hasMessageContaining("timeout")
-                .hasMessageContaining("too long");
+        assertThatStartFails(step, new TestStepContext()).hasMessageContaining("too long").hasMessageContaining("30d");
 
         assertThat(simulator.journal().requests("POST", "/project/")).as("no pipeline was created").isEmpty();
         assertThat(simulator.pipelineIds()).isEmpty();
