@@ -126,7 +126,7 @@ final class StepOptions implements Serializable {
                 .workflows(workflows)
                 .cancelOnAbort(cancelOnAbort)
                 .pollInterval(defaults.minPollInterval(), defaults.maxPollInterval())
-                .resultMapping(ResultMapping.defaults().withOverrides(StepResultMapping.checked(resultMapping)));
+                .resultMapping(resultMapping(resultMapping));
         if (timeout != null) {
             b.timeout(DurationText.parse(timeout));
         }
@@ -134,6 +134,15 @@ final class StepOptions implements Serializable {
             b.onHold(OnHoldPolicy.parse(onHold));
         }
         return b.build();
+    }
+
+    /** The default mapping with the script's overrides; core refuses statuses that are not final and bad results. */
+    private static ResultMapping resultMapping(Map<String, String> overrides) {
+        try {
+            return ResultMapping.defaults().withOverrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resultMapping: " + e.getMessage(), e);
+        }
     }
 
     static final class Builder {
