@@ -163,7 +163,7 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.error("Select the credentials to test.");
         }
-        StringCredentials c = CircleCiTokens.jenkinsWide(id, CircleCiTokens.requirements(url));
+        StringCredentials c = CircleCiTokens.jenkinsWide(id, CircleCiTokens.requirements(url)).orElse(null);
         if (c == null) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }

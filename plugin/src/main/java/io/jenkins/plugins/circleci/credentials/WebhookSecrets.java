@@ -5,7 +5,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The signing secret of CircleCI's outbound webhooks, kept as Secret text credentials that an administrator chose in
@@ -24,8 +23,7 @@ public final class WebhookSecrets {
         if (id == null) {
             return null;
         }
-        StringCredentials c = CircleCiTokens.jenkinsWide(id, ANY_DOMAIN);
-        return c == null ? null : c.getSecret().getPlainText();
+        return CircleCiTokens.jenkinsWide(id, ANY_DOMAIN).map(c -> c.getSecret().getPlainText()).orElse(null);
     }
 
     /** The Secret text credentials an administrator may choose. */
