@@ -9,4 +9,8 @@ public class CredentialsMatchers {
     public static CredentialsMatcher withId(String id) {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public static <C extends Credentials> C firstOrNull(Iterable<C> credentials, CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

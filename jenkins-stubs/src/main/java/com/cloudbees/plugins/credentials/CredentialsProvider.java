@@ -17,6 +17,11 @@ public abstract class CredentialsProvider {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(Class<C> type, ItemGroup itemGroup,
+            Authentication authentication, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public static <C extends IdCredentials> C findCredentialByIdInItemGroup(String id, Class<C> type,
             ItemGroup<?> itemGroup, Authentication authentication, List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stand-in");

@@ -71,6 +71,15 @@ public final class CircleCiClient {
     }
 
     /**
+     * A client for the same host and token that retries per {@code policy}: it shares this one's connections, request
+     * budget and timeouts. The watcher wants {@link RetryPolicy#none()}, since it schedules its own retries instead of
+     * sleeping on a shared thread.
+     */
+    public CircleCiClient withRetryPolicy(RetryPolicy policy) {
+        return new CircleCiClient(baseUrl, budget, transport.withPolicy(Objects.requireNonNull(policy, "policy")));
+    }
+
+    /**
      * Triggers a pipeline through {@code POST /project/{slug}/pipeline}, or through
      * {@code POST /project/{provider}/{org}/{project}/pipeline/run} when the request has a definition id.
      * Sent once: retried only when the connection was refused or CircleCI answered 429; after a 5xx or a read timeout

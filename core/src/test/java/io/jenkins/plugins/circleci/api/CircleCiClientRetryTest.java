@@ -95,6 +95,23 @@ class CircleCiClientRetryTest {
     }
 
     @Test
+    void aClientWithoutRetriesSharesTheBudgetAndFailsAtTheFirst5xx() throws InterruptedException {
+        server.enqueue(json(502, "{\"message\": \"Bad gateway\"}"));
+        server.enqueue(json(200, workflow(WORKFLOW_ID, "success", "2026-01-15T10:00:00Z")));
+        CircleCiClient retrying = fixture.client();
+
+        CircleCiClient once = retrying.withRetryPolicy(RetryPolicy.none());
+
+        assertThatThrownBy(() -> once.getWorkflow(WORKFLOW_ID)).isInstanceOf(ServerErrorException.class);
+        assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
+        assertThat(fixture.sleeper.sleeps()).as("never slept").isEmpty();
+        assertThat(once.budget()).isSameAs(retrying.budget());
+        assertThat(once.baseUrl()).isEqualTo(retrying.baseUrl());
+        assertThat(once.getWorkflow(WORKFLOW_ID).id()).as("same host and token").isEqualTo(WORKFLOW_ID);
+        assertThat(server.takeRequest().getHeaders().get("Circle-Token")).isEqualTo(ClientFixture.TOKEN);
+    }
+
+    @Test
     void aReadIsRetriedAfterADroppedConnection() {
         server.enqueue(droppedAfterTheRequestArrived());
         server.enqueue(json(200, workflow(WORKFLOW_ID, "running", null)));

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.circleci.config;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
@@ -165,8 +163,7 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.error("Select the credentials to test.");
         }
-        StringCredentials c = CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, CircleCiTokens.requirements(url));
+        StringCredentials c = CircleCiTokens.jenkinsWide(id, CircleCiTokens.requirements(url)).orElse(null);
         if (c == null) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }

@@ -4,12 +4,23 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** Checks of the global CircleCI settings, free of permission checks so that they can be tested without Jenkins. */
-final class GlobalSettingsValidation {
+/**
+ * Checks of the global CircleCI settings, free of permission checks so that they can be tested without Jenkins. The
+ * server URL check is shared with the steps' forms.
+ */
+@Restricted(NoExternalUse.class)
+public final class GlobalSettingsValidation {
     private GlobalSettingsValidation() {}
 
-    static FormValidation serverUrl(String value) {
+    /**
+     * An http(s) URL with a host. Plain http is refused nothing but warned about, except to this machine (a CircleCI
+     * stand-in or a tunnel), since the token would cross the network unencrypted.
+     */
+    public static FormValidation serverUrl(String value) {
         String v = Blank.toNull(value);
         if (v == null) {
             return FormValidation.ok("Empty: CircleCI cloud, https://circleci.com.");
@@ -20,13 +31,20 @@ final class GlobalSettingsValidation {
                 return FormValidation.error("'" + v + "' is not an http(s) URL. Give the CircleCI base URL, e.g. "
                         + "https://circleci.com or https://circleci.example.com for a CircleCI server.");
             }
-            if ("http".equals(uri.getScheme())) {
-                return FormValidation.warning("Plain http sends the API token unencrypted; use https.");
+            if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+                return FormValidation.warning("Plain http sends the CircleCI API token unencrypted to "
+                        + uri.getHost() + "; use https.");
             }
             return FormValidation.ok();
         } catch (URISyntaxException e) {
             return FormValidation.error("'" + v + "' is not a URL: " + e.getReason() + ".");
         }
+    }
+
+    /** Judged by the name alone: looking the host up would make a form check wait on DNS. */
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]");
     }
 
     static FormValidation minPollInterval(String value) {

@@ -15,6 +15,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
@@ -90,6 +91,16 @@ public final class CircleCiTokens {
                 ? FormValidation.error("No Secret text credentials with ID '" + id + "' are visible here for "
                         + serverUrl + ".")
                 : FormValidation.ok();
+    }
+
+    /**
+     * The Secret text credentials with this id that Jenkins itself (the system, at the root) sees.
+     * lookupCredentialsInItemGroup exists since credentials 1305; findCredentialByIdInItemGroup only since 1480,
+     * newer than some BOM lines provide.
+     */
+    public static Optional<StringCredentials> jenkinsWide(String id, List<DomainRequirement> requirements) {
+        return Optional.ofNullable(CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(
+                StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements), CredentialsMatchers.withId(id)));
     }
 
     /** Whether Jenkins itself sees Secret text credentials with this id. */

@@ -1,14 +1,10 @@
 package io.jenkins.plugins.circleci.credentials;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
-import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The signing secret of CircleCI's outbound webhooks, kept as Secret text credentials that an administrator chose in
@@ -27,9 +23,7 @@ public final class WebhookSecrets {
         if (id == null) {
             return null;
         }
-        StringCredentials c = CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, ANY_DOMAIN);
-        return c == null ? null : c.getSecret().getPlainText();
+        return CircleCiTokens.jenkinsWide(id, ANY_DOMAIN).map(c -> c.getSecret().getPlainText()).orElse(null);
     }
 
     /** The Secret text credentials an administrator may choose. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.steps;
 
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -16,6 +17,7 @@ public abstract class CircleCiStep extends Step {
     private List<String> workflows;
     private String onHold;
     private boolean cancelOnAbort = true;
+    private Map<String, Object> resultMapping;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -80,6 +82,19 @@ public abstract class CircleCiStep extends Step {
         this.cancelOnAbort = cancelOnAbort;
     }
 
+    public Map<String, Object> getResultMapping() {
+        return resultMapping;
+    }
+
+    /**
+     * Overrides of the default mapping from final CircleCI statuses to results, e.g. {@code [failed: 'UNSTABLE']};
+     * checked before anything is triggered.
+     */
+    @DataBoundSetter
+    public void setResultMapping(Map<String, Object> resultMapping) {
+        this.resultMapping = StepLists.entriesOrNull(resultMapping);
+    }
+
     /** What this call asked for, as the running step keeps it. */
     abstract StepOptions toOptions();
 
@@ -96,6 +111,7 @@ public abstract class CircleCiStep extends Step {
                 .timeout(timeout)
                 .workflows(workflows)
                 .onHold(onHold)
-                .cancelOnAbort(cancelOnAbort);
+                .cancelOnAbort(cancelOnAbort)
+                .resultMapping(resultMapping);
     }
 }

@@ -118,6 +118,13 @@ public abstract class CircleCiStepDescriptor extends StepDescriptor {
 
     @POST
     @Restricted(NoExternalUse.class)
+    public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
+        return mayConfigure(item) ? StepFieldValidation.serverUrl(value, CircleCiGlobalConfiguration.get()
+                .getServerUrl()) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
     public FormValidation doCheckDefinitionId(@AncestorInPath Item item, @QueryParameter String value) {
         return mayConfigure(item) ? StepFieldValidation.definitionId(value) : FormValidation.ok();
     }

@@ -13,8 +13,11 @@ import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import io.jenkins.plugins.circleci.trigger.WatchState;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -58,6 +61,9 @@ final class CircleCiStepExecution extends StepExecution {
             if (options.triggers()) {
                 options.toTriggerRequest();
             }
+            // Every input is checked here, before the trigger: once CircleCI has created a pipeline, a bad value
+            // would leave it running with nobody waiting. (DurationText bounds the timeout, so the deadline the
+            // runner computes once the pipeline exists always fits.)
             watchOptions = options.toWatchOptions(settings);
         } catch (CircleCiException e) {
             throw new AbortException(e.describe());
@@ -127,6 +133,11 @@ final class CircleCiStepExecution extends StepExecution {
         }
 
         @Override
+        public ExecutorService blocking() {
+            return environment.blocking();
+        }
+
+        @Override
         public PipelineWatcher watcher() {
             return environment.watcher();
         }
@@ -149,17 +160,22 @@ final class CircleCiStepExecution extends StepExecution {
             if (l == null) {
                 try {
                     TaskListener listener = getContext().get(TaskListener.class);
-                    l = listener != null ? listener.getLogger() : new PrintStream(PrintStream.nullOutputStream());
+                    l = listener != null ? listener.getLogger() : nowhere();
                 } catch (IOException e) {
                     // No console to write to any more (the build is gone): keep going without progress lines.
-                    l = new PrintStream(PrintStream.nullOutputStream());
+                    l = nowhere();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    l = new PrintStream(PrintStream.nullOutputStream());
+                    l = nowhere();
                 }
                 log = l;
             }
             return l;
+        }
+
+        /** Progress lines with no console left to show them. */
+        private static PrintStream nowhere() {
+            return new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         }
 
         @Override

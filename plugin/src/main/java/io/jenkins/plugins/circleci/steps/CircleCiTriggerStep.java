@@ -2,7 +2,6 @@ package io.jenkins.plugins.circleci.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.circleci.Blank;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -54,14 +53,7 @@ public final class CircleCiTriggerStep extends CircleCiStep {
     /** Pipeline parameters: strings, booleans and integers; checked against CircleCI's limits when the step runs. */
     @DataBoundSetter
     public void setParameters(Map<String, Object> parameters) {
-        if (parameters == null || parameters.isEmpty()) {
-            this.parameters = null;
-            return;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>();
-        // Groovy hands interpolated strings over as GStrings: keep their text, not the template.
-        parameters.forEach((k, v) -> copy.put(k, v instanceof CharSequence text ? text.toString() : v));
-        this.parameters = copy;
+        this.parameters = StepLists.entriesOrNull(parameters);
     }
 
     public String getDefinitionId() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.steps;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sequences one step without Jenkins in sight: trigger the pipeline (circleciTrigger) unless it is known already
  * (circleciWait), then follow it with the shared {@link PipelineWatcher} until its outcome, aborting it on request.
- * No thread waits: the blocking trigger runs once on the shell's scheduler and the watcher polls on it.
+ * No thread waits: the blocking trigger runs once on the shell's {@link Shell#blocking() blocking executor}; the
+ * watcher polls on its scheduler with a client that never retries in place, so no poll sleeps on a shared thread.
  *
  * <p>Serializable so that a restarted controller resumes where it stopped: it keeps the pipeline and the latest
  * {@link WatchState}, never the token (the shell looks the credentials up again for every client it builds).
@@ -40,7 +43,11 @@ final class CircleCiWaitRunner implements Serializable {
 
     /** What the runner needs from its Jenkins (or test) shell. Calls may come from any thread. */
     interface Shell {
+        /** Short timers (the abort's grace period). */
         ScheduledExecutorService scheduler();
+
+        /** Work that may block for long: the trigger, credential lookups. */
+        ExecutorService blocking();
 
         PipelineWatcher watcher();
 
@@ -103,7 +110,7 @@ final class CircleCiWaitRunner implements Serializable {
                 triggering = true;
             }
         }
-        shell.scheduler().execute(this::triggerThenWatch);
+        shell.blocking().execute(this::triggerThenWatch);
     }
 
     /** Resumes after a restart from the saved pipeline and state. */
@@ -121,7 +128,7 @@ final class CircleCiWaitRunner implements Serializable {
             finish(notWaited());
             return;
         }
-        shell.scheduler().execute(() -> {
+        shell.blocking().execute(() -> {
             try {
                 shell.log().println("Resuming the wait for " + describePipeline() + " after a Jenkins restart");
                 watch(shell.client(serverUrl));
@@ -197,7 +204,9 @@ final class CircleCiWaitRunner implements Serializable {
             if (completed) {
                 return;
             }
-            started = shell.watcher().watch(client, state, watchOptions, new ConsoleProgress());
+            // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
+            started = shell.watcher().watch(client.withRetryPolicy(RetryPolicy.none()), state, watchOptions,
+                    new ConsoleProgress());
             handle = started;
             abortNow = stopCause != null;
         }

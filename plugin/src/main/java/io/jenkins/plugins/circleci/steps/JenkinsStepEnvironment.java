@@ -11,31 +11,39 @@ import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import jenkins.util.Timer;
 
 /** The steps' surroundings in a running Jenkins. */
 final class JenkinsStepEnvironment extends StepEnvironment {
     static final JenkinsStepEnvironment INSTANCE = new JenkinsStepEnvironment();
 
-    /** One watcher for the whole controller: every wait shares Jenkins' Timer and the per-host request budget. */
+    /**
+     * One watcher for the whole controller: every wait shares the plugin's scheduler (never Jenkins' Timer, which a
+     * CircleCI outage must not starve) and the per-host request budget.
+     */
     private PipelineWatcher watcher;
-    /** The Timer the watcher runs on; Jenkins makes a new one when it restarts inside the same JVM (tests do). */
-    private ScheduledExecutorService watcherTimer;
+    /** The scheduler the watcher runs on; a new one is made when Jenkins restarts inside the same JVM (tests do). */
+    private ScheduledExecutorService watcherScheduler;
 
     private JenkinsStepEnvironment() {}
 
     @Override
     ScheduledExecutorService scheduler() {
-        return Timer.get();
+        return CircleCiExecutors.scheduler();
+    }
+
+    @Override
+    ExecutorService blocking() {
+        return CircleCiExecutors.blocking();
     }
 
     @Override
     synchronized PipelineWatcher watcher() {
-        ScheduledExecutorService timer = Timer.get();
-        if (watcher == null || watcherTimer != timer) {
-            watcher = new PipelineWatcher(timer, Clock.systemUTC());
-            watcherTimer = timer;
+        ScheduledExecutorService current = CircleCiExecutors.scheduler();
+        if (watcher == null || watcherScheduler != current) {
+            watcher = new PipelineWatcher(current, Clock.systemUTC());
+            watcherScheduler = current;
         }
         return watcher;
     }

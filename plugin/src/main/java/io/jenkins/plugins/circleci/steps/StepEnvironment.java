@@ -6,10 +6,12 @@ import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What the steps take from their surroundings: in Jenkins, the shared Timer, one JVM-wide watcher, the global
+ * What the steps take from their surroundings: in Jenkins, the plugin's own threads ({@link CircleCiExecutors}), one
+ * JVM-wide watcher on them, the global
  * configuration, credentials looked up in the build's context and Jenkins' proxy settings. Tests substitute their
  * own scheduler, clock and CircleCI (see {@link #use}).
  */
@@ -27,7 +29,11 @@ abstract class StepEnvironment {
         return () -> substitute = null;
     }
 
+    /** Where the watcher polls and aborts, and short timers run. */
     abstract ScheduledExecutorService scheduler();
+
+    /** Where work that may block for a long time runs: the trigger, credential lookups. */
+    abstract ExecutorService blocking();
 
     abstract PipelineWatcher watcher();
 

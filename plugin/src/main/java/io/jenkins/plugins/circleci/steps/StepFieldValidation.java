@@ -2,17 +2,35 @@ package io.jenkins.plugins.circleci.steps;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
+import io.jenkins.plugins.circleci.api.PipelineId;
 import io.jenkins.plugins.circleci.api.ProjectSlug;
 import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.config.GlobalSettingsValidation;
 import io.jenkins.plugins.circleci.trigger.DurationText;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The Snippet Generator's checks of the step fields, free of permission checks (the descriptors do those) so that
  * they can be tested without Jenkins. Parameter maps are checked when the step runs, by the core's TriggerRequest.
  */
 final class StepFieldValidation {
+    /**
+     * A UUID as CircleCI writes ids: 8-4-4-4-12 hex digits (UUID.fromString also takes "1-2-3-4-5"). Pipeline ids
+     * go through core's PipelineId; definition ids have no such check in core's public API.
+     */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private StepFieldValidation() {}
+
+    /** A step's own server URL; empty means the global one, {@code globalServerUrl}. */
+    static FormValidation serverUrl(String value, String globalServerUrl) {
+        if (Blank.toNull(value) == null) {
+            return FormValidation.ok("Empty: the server from Manage Jenkins > System > CircleCI (" + globalServerUrl
+                    + ").");
+        }
+        return GlobalSettingsValidation.serverUrl(value);
+    }
 
     static FormValidation project(String value) {
         if (Blank.toNull(value) == null) {
@@ -57,16 +75,15 @@ final class StepFieldValidation {
             return "No CircleCI pipeline id was given: pass pipelineId:, e.g. the id of what "
                     + "circleciTrigger(..., wait: false) returned.";
         }
-        return isUuid(value) ? null : "The CircleCI pipeline id '" + value.trim() + "' is not a UUID: pass the "
-                + "id field of what circleciTrigger returned, not the pipeline number.";
+        try {
+            PipelineId.parse(value);
+            return null;
+        } catch (InvalidRequestException e) {
+            return e.getMessage() + " " + e.hint();
+        }
     }
 
     private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value.trim());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return UUID_TEXT.matcher(value.trim()).matches();
     }
 }

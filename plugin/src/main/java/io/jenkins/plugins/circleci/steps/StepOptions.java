@@ -6,6 +6,7 @@ import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.trigger.DurationText;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.ResultMapping;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ final class StepOptions implements Serializable {
     private final ArrayList<String> workflows;
     private final String onHold;
     private final boolean cancelOnAbort;
+    /** As the script gave it (status → result name); checked in {@link #toWatchOptions}. */
+    private final LinkedHashMap<String, String> resultMapping;
 
     private StepOptions(Builder b) {
         this.project = b.project;
@@ -53,6 +56,7 @@ final class StepOptions implements Serializable {
         this.workflows = new ArrayList<>(b.workflows);
         this.onHold = b.onHold;
         this.cancelOnAbort = b.cancelOnAbort;
+        this.resultMapping = new LinkedHashMap<>(b.resultMapping);
     }
 
     static Builder trigger(String project) {
@@ -116,12 +120,13 @@ final class StepOptions implements Serializable {
                 .build();
     }
 
-    /** The wait's options; throws IllegalArgumentException for a bad timeout or on-hold policy. */
+    /** The wait's options; throws IllegalArgumentException for a bad timeout, on-hold policy or result mapping. */
     WatchOptions toWatchOptions(ServerSettings defaults) {
         WatchOptions.Builder b = WatchOptions.builder()
                 .workflows(workflows)
                 .cancelOnAbort(cancelOnAbort)
-                .pollInterval(defaults.minPollInterval(), defaults.maxPollInterval());
+                .pollInterval(defaults.minPollInterval(), defaults.maxPollInterval())
+                .resultMapping(resultMapping(resultMapping));
         if (timeout != null) {
             b.timeout(DurationText.parse(timeout));
         }
@@ -129,6 +134,15 @@ final class StepOptions implements Serializable {
             b.onHold(OnHoldPolicy.parse(onHold));
         }
         return b.build();
+    }
+
+    /** The default mapping with the script's overrides; core refuses statuses that are not final and bad results. */
+    private static ResultMapping resultMapping(Map<String, String> overrides) {
+        try {
+            return ResultMapping.defaults().withOverrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resultMapping: " + e.getMessage(), e);
+        }
     }
 
     static final class Builder {
@@ -146,6 +160,7 @@ final class StepOptions implements Serializable {
         private final List<String> workflows = new ArrayList<>();
         private String onHold;
         private boolean cancelOnAbort = true;
+        private final Map<String, String> resultMapping = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -212,6 +227,16 @@ final class StepOptions implements Serializable {
 
         Builder cancelOnAbort(boolean cancelOnAbort) {
             this.cancelOnAbort = cancelOnAbort;
+            return this;
+        }
+
+        /** Values are kept as text (null stays null, to be refused with the rest when the step starts). */
+        Builder resultMapping(Map<String, Object> mapping) {
+            this.resultMapping.clear();
+            if (mapping != null) {
+                mapping.forEach((status, result) -> this.resultMapping.put(status,
+                        result == null ? null : result.toString()));
+            }
             return this;
         }
 

@@ -48,7 +48,8 @@ final class StepOutcomes {
     /**
      * The failure to raise for this outcome, or null when the step returns normally. A timeout fails the step with
      * the watcher's message; with {@code propagate}, a result worse than SUCCESS fails it like {@code build} does
-     * (that result, a one-line cause naming the pipeline, no stack trace).
+     * (that result, a one-line cause naming the pipeline, no stack trace). Only {@link OutcomeReason#NOT_WAITED} may
+     * come without a result; any other outcome without one fails the step.
      */
     static Throwable failureOf(Outcome outcome, boolean propagate) {
         if (outcome.reason() == OutcomeReason.TIMED_OUT) {
@@ -57,7 +58,15 @@ final class StepOutcomes {
                     : "Gave up waiting for " + describe(outcome.pipeline()) + ": the timeout passed.");
         }
         BuildResult result = outcome.result();
-        if (!propagate || result == null || result == BuildResult.SUCCESS) {
+        if (result == null) {
+            // Only a pipeline triggered without waiting has no result; anything else is an ending nobody judged,
+            // and an unjudged pipeline must never pass as a success, propagate or not.
+            return outcome.reason() == OutcomeReason.NOT_WAITED ? null
+                    : new AbortException("The wait for " + describe(outcome.pipeline()) + " ended ("
+                            + outcome.reason() + ") without a result, so it cannot count as a success. Look at the "
+                            + "pipeline in CircleCI; this is a bug worth reporting.");
+        }
+        if (!propagate || result == BuildResult.SUCCESS) {
             return null;
         }
         PipelineSummary p = outcome.pipeline();

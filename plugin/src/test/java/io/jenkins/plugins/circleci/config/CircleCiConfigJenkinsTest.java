@@ -19,6 +19,7 @@ import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import io.jenkins.plugins.circleci.steps.CircleCiTriggerStep;
 import io.jenkins.plugins.circleci.steps.CircleCiWaitStep;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -90,6 +91,23 @@ class CircleCiConfigJenkinsTest {
         snippets.assertRoundTrip(new CircleCiTriggerStep("gh/acme/api"), "circleciTrigger 'gh/acme/api'");
         snippets.assertRoundTrip(new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b"),
                 "circleciWait '5034460f-c7c4-4c43-9457-de07e2029e7b'");
+    }
+
+    /** The script-only arguments (lists and maps the form cannot show) still make correct snippets. */
+    @Test
+    void snippetsWithScriptOnlyArguments() throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        CircleCiTriggerStep trigger = new CircleCiTriggerStep("gh/acme/api");
+        trigger.setParameters(Map.of("deploy", true));
+        trigger.setWorkflows(List.of("build", "deploy"));
+        trigger.setResultMapping(Map.of("failed", "UNSTABLE"));
+        snippets.assertRoundTrip(trigger, "circleciTrigger parameters: [deploy: true], project: 'gh/acme/api', "
+                + "resultMapping: [failed: 'UNSTABLE'], workflows: ['build', 'deploy']");
+
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setResultMapping(Map.of("canceled", "FAILURE"));
+        snippets.assertRoundTrip(wait, "circleciWait pipelineId: '5034460f-c7c4-4c43-9457-de07e2029e7b', "
+                + "resultMapping: [canceled: 'FAILURE']");
     }
 
     @Test
@@ -174,12 +192,16 @@ class CircleCiConfigJenkinsTest {
                     .isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckCredentialsId(job, "nope", "").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckProject(job, "acme/api").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckServerUrl(job, "http://circleci.example.com").kind)
+                    .isEqualTo(FormValidation.Kind.WARNING);
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             ListBoxModel items = descriptor.doFillCredentialsIdItems(job, "", "");
             assertThat(values(items)).doesNotContain("circleci-token");
             assertThat(descriptor.doCheckCredentialsId(job, "nope", "").kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckProject(job, "acme/api").kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckServerUrl(job, "ftp://nowhere").kind).as("nothing revealed")
                     .isEqualTo(FormValidation.Kind.OK);
         }
         r.createWebClient().login("developer").assertFails("job/p/descriptorByName/"

@@ -15,8 +15,13 @@ class GlobalSettingsValidationTest {
     void serverUrl() {
         assertThat(GlobalSettingsValidation.serverUrl("https://circleci.com").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(GlobalSettingsValidation.serverUrl("").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(GlobalSettingsValidation.serverUrl("http://circleci.internal").kind)
-                .isEqualTo(FormValidation.Kind.WARNING);
+        FormValidation clear = GlobalSettingsValidation.serverUrl("http://circleci.internal");
+        assertThat(clear.kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(clear.getMessage()).contains("unencrypted to circleci.internal");
+        for (String local : new String[] {"http://localhost:8080", "http://127.0.0.1:9000", "http://[::1]:9000"}) {
+            assertThat(GlobalSettingsValidation.serverUrl(local).kind).as(local + " never leaves this machine")
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
         FormValidation noScheme = GlobalSettingsValidation.serverUrl("circleci.example.com");
         assertThat(noScheme.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(noScheme.getMessage()).contains("not an http(s) URL");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import hudson.model.Result;
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.RateLimit;
+import io.jenkins.plugins.circleci.api.RequestBudget;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.simulator.ManualClock;
 import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The steps' whole life without Jenkins: a test StepContext, the CircleCI simulator on a manual clock, and a
- * scheduler of the test's own in place of Jenkins' Timer.
+ * scheduler and blocking executor of the test's own in place of the plugin's pools.
  */
 class CircleCiStepExecutionTest {
     private static final String GREEN = "gh/acme/green";
@@ -99,6 +102,36 @@ class CircleCiStepExecutionTest {
     }
 
     @Test
+    void theTriggerRunsOnTheBlockingExecutorNeverOnTheScheduler() throws Exception {
+        TestStepContext context = new TestStepContext();
+        start(trigger(GREEN), context);
+
+        environment.awaitSuccess(context);
+
+        assertThat(environment.clientThreads()).as("threads the trigger's client was built and used on")
+                .isNotEmpty().allMatch(name -> name.startsWith("simulated-blocking #"));
+    }
+
+    @Test
+    void aFailedPollIsRescheduledByTheWatcherNotRetriedInPlace() throws Exception {
+        environment.close();
+        simulator.close();
+        Scenario scenario = Scenario.builder()
+                .project(GREEN, p -> p.workflow("build", w -> w.job("test", Duration.ofSeconds(5))))
+                .fault(FaultRule.status(503).on("GET", "/pipeline/[^/]+/workflow").first(1))
+                .build();
+        simulator = CircleCiSimulator.builder().port(0).clock(clock).scenario(scenario).start();
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+        TestStepContext context = new TestStepContext();
+        start(trigger(GREEN), context);
+
+        environment.awaitSuccess(context);
+
+        // A client that retried in place would have slept on the scheduler and hidden the 503 from the watcher.
+        assertThat(context.log()).contains("reading CircleCI failed").contains("retrying");
+    }
+
+    @Test
     void aFailedPipelineFailsTheStepLikeTheBuildStep() throws Exception {
         TestStepContext context = new TestStepContext();
         start(trigger(RED), context);
@@ -116,6 +149,33 @@ class CircleCiStepExecutionTest {
                             .contains("(" + RED + ") ended FAILURE: http");
                 });
         assertThat(context.log()).contains("workflow build").doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void aResultMappingOverrideDecidesTheResult() throws Exception {
+        CircleCiTriggerStep step = trigger(RED);
+        step.setResultMapping(Map.of("failed", "UNSTABLE"));
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOfSatisfying(FlowInterruptedException.class,
+                e -> assertThat(e.getResult()).isSameAs(Result.UNSTABLE));
+    }
+
+    @Test
+    void aBadResultMappingFailsBeforeAnythingIsTriggered() {
+        CircleCiTriggerStep running = trigger(GREEN);
+        running.setResultMapping(Map.of("running", "SUCCESS"));
+        assertThatStartFails(running, new TestStepContext()).hasMessageContaining("resultMapping: 'running'");
+
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        wait.setResultMapping(Map.of("failed", "GREEN"));
+        assertThatStartFails(wait, new TestStepContext()).hasMessageContaining("'GREEN' is not a result");
+
+        assertThat(simulator.journal().requests("POST", "/project/")).as("nothing was triggered").isEmpty();
     }
 
     @Test
@@ -161,6 +221,7 @@ class CircleCiStepExecutionTest {
 
         assertThat(environment.awaitFailure(context)).isSameAs(abort);
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
         assertThat(context.log()).contains("Aborting: canceling the running workflows of CircleCI pipeline #");
     }
 
@@ -182,6 +243,7 @@ class CircleCiStepExecutionTest {
             Thread.sleep(5);
         }
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
     }
 
     @Test
@@ -197,6 +259,18 @@ class CircleCiStepExecutionTest {
                 .contains("CircleCI pipeline #1 (" + SLUGGISH + ") created")
                 .contains("Aborting: canceling the running workflows of CircleCI pipeline #1");
         assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel"))
+                .as("the workflow CircleCI created after the abort was canceled").hasSize(1);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+    }
+
+    /** The statuses of the workflows of the simulator's only pipeline, as CircleCI reports them now. */
+    private List<String> workflowStatuses() {
+        assertThat(simulator.pipelineIds()).hasSize(1);
+        CircleCiClient client = CircleCiClient.builder().baseUrl(simulator.baseUrl())
+                .token(SimulatedEnvironment.TOKEN).budget(RequestBudget.create(new RateLimit(1000, 1000), clock))
+                .clock(clock).build();
+        return client.listWorkflows(simulator.pipelineIds().get(0)).stream().map(w -> w.status().value()).toList();
     }
 
     @Test
@@ -322,6 +396,26 @@ class CircleCiStepExecutionTest {
         CircleCiWaitStep badId = new CircleCiWaitStep("42");
         badId.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
         assertThatStartFails(badId, new TestStepContext()).hasMessageContaining("not the pipeline number");
+    }
+
+    @Test
+    void aTimeoutTooLongForADeadlineFailsBeforeAnythingIsTriggered() {
+        CircleCiTriggerStep step = trigger(GREEN);
+        step.setTimeout("99999999999999h");
+
+        assertThatStartFails(step, new TestStepContext()).hasMessageContaining("too long").hasMessageContaining("30d");
+
+        assertThat(simulator.journal().requests("POST", "/project/")).as("no pipeline was created").isEmpty();
+        assertThat(simulator.pipelineIds()).isEmpty();
+    }
+
+    @Test
+    void waitingWithATimeoutTooLongForADeadlineFailsAtOnceWithAMessage() {
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        wait.setTimeout("99999999999999h");
+
+        assertThatStartFails(wait, new TestStepContext()).hasMessageContaining("too long");
     }
 
     private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatStartFails(

@@ -1,18 +1,24 @@
 package io.jenkins.plugins.circleci.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.api.RateLimit;
+import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
+import io.jenkins.plugins.circleci.trigger.ResultMapping;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the steps bind from a script or a form, and the defaults they fall back to. */
 class CircleCiStepFieldsTest {
@@ -111,6 +117,56 @@ class CircleCiStepFieldsTest {
         assertThat(watch.workflows()).containsExactly("build", "deploy");
         assertThat(watch.onHold()).isEqualTo(OnHoldPolicy.FAIL);
         assertThat(watch.cancelOnAbort()).isFalse();
+    }
+
+    @Test
+    void aResultMappingReachesTheWaitAndAnEmptyOneMeansUnset() {
+        CircleCiWaitStep step = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        step.setResultMapping(Map.of("failed", new StringBuilder("unstable")));
+
+        assertThat(step.getResultMapping().get("failed")).as("interpolated text is kept as text").isEqualTo("unstable");
+        WatchOptions watch = step.toOptions().toWatchOptions(DEFAULTS);
+        assertThat(watch.resultMapping().map("failed")).isEqualTo(BuildResult.UNSTABLE);
+        assertThat(watch.resultMapping().map("canceled")).isEqualTo(BuildResult.ABORTED);
+
+        step.setResultMapping(Map.of());
+        assertThat(step.getResultMapping()).isNull();
+        assertThat(step.toOptions().toWatchOptions(DEFAULTS).resultMapping()).isEqualTo(ResultMapping.defaults());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"running", "on_hold", "failing", "queued"})
+    void aStatusThatIsNotFinalCannotBeMapped(String status) {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("gh/acme/api");
+        step.setResultMapping(Map.of(status, "SUCCESS"));
+
+        assertThatThrownBy(() -> step.toOptions().toWatchOptions(DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("resultMapping: '" + status + "' is not a final CircleCI status")
+                .hasMessageContaining("failed");
+    }
+
+    @Test
+    void aResultMappingNeedsJenkinsResultNames() {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("gh/acme/api");
+        step.setResultMapping(Map.of("failed", "YELLOW"));
+        assertThatThrownBy(() -> step.toOptions().toWatchOptions(DEFAULTS))
+                .hasMessage("resultMapping: 'YELLOW' is not a result; use one of SUCCESS, UNSTABLE, FAILURE, "
+                        + "NOT_BUILT or ABORTED.");
+
+        Map<String, Object> noResult = new HashMap<>();
+        noResult.put("failed", null);
+        step.setResultMapping(noResult);
+        assertThatThrownBy(() -> step.toOptions().toWatchOptions(DEFAULTS)).hasMessageStartingWith("resultMapping: ");
+    }
+
+    @Test
+    void aStatusThisClientDoesNotKnowMayBeMappedLikeInTheCli() {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("gh/acme/api");
+        step.setResultMapping(Map.of("flaky", "UNSTABLE"));
+
+        assertThat(step.toOptions().toWatchOptions(DEFAULTS).resultMapping().map("flaky"))
+                .isEqualTo(BuildResult.UNSTABLE);
     }
 
     @Test

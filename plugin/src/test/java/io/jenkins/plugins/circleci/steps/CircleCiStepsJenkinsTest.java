@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.config.CircleCiGlobalConfiguration;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
@@ -160,6 +161,9 @@ class CircleCiStepsJenkinsTest {
                 + "}", Result.ABORTED);
 
         r.assertLogContains("Aborting: canceling the running workflows of CircleCI pipeline #1", b);
-        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).isNotEmpty();
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        CircleCiClient client = CircleCiClient.builder().baseUrl(simulator.baseUrl()).token(TOKEN).build();
+        assertThat(client.listWorkflows(simulator.pipelineIds().get(0))).as("what CircleCI now says")
+                .singleElement().satisfies(w -> assertThat(w.status().value()).isEqualTo("canceled"));
     }
 }

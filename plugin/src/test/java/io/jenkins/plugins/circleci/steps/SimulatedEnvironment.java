@@ -10,7 +10,9 @@ import io.jenkins.plugins.circleci.simulator.ManualClock;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -22,11 +24,11 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     static final String CREDENTIALS_ID = "circleci-token";
     static final String TOKEN = "CCIPAT_s3cr3t-token-never-shown";
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "simulated-environment");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Pools made like the plugin's own, so that the test stops them the way Jenkins does. */
+    private final ScheduledExecutorService scheduler = CircleCiExecutors.newScheduler("simulated-scheduler");
+    private final ExecutorService blocking = CircleCiExecutors.newBlocking("simulated-blocking");
+    /** The threads clients were built on: the blocking work (credentials, trigger) runs right after. */
+    private final List<String> clientThreads = new CopyOnWriteArrayList<>();
     private final ManualClock clock;
     private final PipelineWatcher watcher;
     private final ServerSettings settings;
@@ -43,6 +45,15 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     @Override
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    @Override
+    ExecutorService blocking() {
+        return blocking;
+    }
+
+    List<String> clientThreads() {
+        return clientThreads;
     }
 
     @Override
@@ -71,6 +82,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
 
     @Override
     CircleCiClient client(String serverUrl, String token, ServerSettings s) {
+        clientThreads.add(Thread.currentThread().getName());
         return CircleCiClient.builder()
                 .baseUrl(serverUrl)
                 .token(token)
@@ -141,7 +153,8 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     /** Like a controller going down: its scheduler stops, and with it every poll of this watcher. */
     @Override
     public void close() throws Exception {
-        scheduler.shutdownNow();
+        CircleCiExecutors.stop(scheduler);
+        CircleCiExecutors.stop(blocking);
         installed.close();
     }
 }

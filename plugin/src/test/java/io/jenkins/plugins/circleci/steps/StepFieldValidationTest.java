@@ -51,6 +51,34 @@ class StepFieldValidationTest {
     }
 
     @Test
+    void serverUrl() {
+        FormValidation empty = StepFieldValidation.serverUrl(" ", "https://circleci.com");
+        assertThat(empty.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(empty.getMessage()).contains("https://circleci.com");
+        assertThat(StepFieldValidation.serverUrl("https://circleci.example.com", null).kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(StepFieldValidation.serverUrl("http://localhost:8080", null).kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        FormValidation clear = StepFieldValidation.serverUrl("http://circleci.example.com", null);
+        assertThat(clear.kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(clear.getMessage()).contains("token unencrypted");
+        assertThat(StepFieldValidation.serverUrl("ftp://circleci.example.com", null).kind)
+                .isEqualTo(FormValidation.Kind.ERROR);
+    }
+
+    @Test
+    void idsMustBeWholeUuids() {
+        // UUID.fromString takes these; CircleCI never writes them.
+        for (String loose : new String[] {"1-2-3-4-5", "5034460f-c7c4-4c43-9457-de07e2029e7",
+            "5034460fc7c44c439457de07e2029e7b"}) {
+            assertThat(StepFieldValidation.pipelineId(loose).kind).as(loose).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(StepFieldValidation.definitionId(loose).kind).as(loose).isEqualTo(FormValidation.Kind.ERROR);
+        }
+        assertThat(StepFieldValidation.pipelineId(" 5034460F-C7C4-4C43-9457-DE07E2029E7B ").kind)
+                .isEqualTo(FormValidation.Kind.OK);
+    }
+
+    @Test
     void pipelineId() {
         assertThat(StepFieldValidation.pipelineId("5034460f-c7c4-4c43-9457-de07e2029e7b").kind)
                 .isEqualTo(FormValidation.Kind.OK);

@@ -47,6 +47,7 @@ public final class ApiTransport {
     static final int MAX_PAGES = 1000;
 
     private final OkHttpClient http;
+    private final ApiBaseUrl baseUrl;
     private final HttpUrl api;
     private final String token;
     private final RequestBudget budget;
@@ -64,6 +65,7 @@ public final class ApiTransport {
     public ApiTransport(OkHttpClient http, ApiBaseUrl baseUrl, String token, RequestBudget budget, RetryPolicy policy,
             Clock clock, Sleeper sleeper, Duration maxPermitWait) {
         this.http = Objects.requireNonNull(http);
+        this.baseUrl = baseUrl;
         this.api = baseUrl.api();
         this.token = Objects.requireNonNull(token);
         this.budget = Objects.requireNonNull(budget);
@@ -72,6 +74,11 @@ public final class ApiTransport {
         this.clock = Objects.requireNonNull(clock);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.maxPermitWait = Objects.requireNonNull(maxPermitWait);
+    }
+
+    /** The same connection, host, token, budget and clock, retrying per {@code other} instead. */
+    public ApiTransport withPolicy(RetryPolicy other) {
+        return new ApiTransport(http, baseUrl, token, budget, other, clock, sleeper, maxPermitWait);
     }
 
     /**
