@@ -44,10 +44,7 @@ public final class ExitCodes {
             default:
                 break;
         }
-        if (outcome.result() == null) {
-            // Only NOT_WAITED may lack a result; anything else without one must not look like a success.
-            return FAILURE;
-        }
+        // Only NOT_WAITED lacks a result (Outcome enforces it), and it was answered above.
         return switch (outcome.result()) {
             case SUCCESS -> SUCCESS;
             case UNSTABLE -> UNSTABLE;

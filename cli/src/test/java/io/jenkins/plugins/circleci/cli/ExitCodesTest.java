@@ -54,11 +54,6 @@ class ExitCodesTest {
     }
 
     @Test
-    void anOutcomeWithoutAResultNeverPasses() {
-        assertThat(ExitCodes.of(outcome(null, OutcomeReason.COMPLETED))).isEqualTo(ExitCodes.FAILURE);
-    }
-
-    @Test
     void refusalsBeforeAPipelineExistsAreTheCallersToFix() {
         assertThat(ExitCodes.of(new InvalidRequestException("bad", "fix"), false)).isEqualTo(2);
         assertThat(ExitCodes.of(new BadRequestException("400", "", 400, "Branch not found", "POST", "/p"), false))

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.trigger;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,13 +61,24 @@ public final class PipelineWatcher implements AutoCloseable {
     }
 
     WatchHandle watch(PipelineApi api, WatchState state, WatchOptions options, ProgressListener listener) {
-        Watch watch = new Watch(api, Objects.requireNonNull(state, "state"), Objects.requireNonNull(options, "options"),
-                listener == null ? ProgressListener.NONE : listener, scheduler, clock, random);
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        warnAboutUnknownStatuses(Objects.requireNonNull(options, "options"), progress);
+        Watch watch = new Watch(api, Objects.requireNonNull(state, "state"), options, progress, scheduler, clock,
+                random);
         active.add(watch);
         // A wait whose sweep still cancels late workflows stays active, so that close() stops it.
         watch.cancellationsDone().whenComplete((o, e) -> active.remove(watch));
         watch.start();
         return watch;
+    }
+
+    private static void warnAboutUnknownStatuses(WatchOptions options, ProgressListener listener) {
+        List<String> unknown = options.resultMapping().unknownStatuses();
+        if (!unknown.isEmpty()) {
+            listener.onEvent(new ProgressEvent.Warning("the result mapping names " + String.join(", ", unknown)
+                    + ", which CircleCI is not known to report; check the spelling (it applies only if CircleCI "
+                    + "reports exactly that status)"));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.circleci.trigger;
 
+import io.jenkins.plugins.circleci.api.model.JobStatus;
+import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,6 +105,16 @@ public final class ResultMapping implements Serializable {
 
     public Map<String, BuildResult> asMap() {
         return mapping;
+    }
+
+    /**
+     * The mapped statuses CircleCI is not known to report: a newer final status a user maps ahead of this client, or a
+     * typo such as {@code faild}, which would otherwise be ignored in silence. Watches warn about them.
+     */
+    public List<String> unknownStatuses() {
+        return mapping.keySet().stream()
+                .filter(status -> !WorkflowStatus.of(status).isKnown() && !JobStatus.of(status).isKnown())
+                .toList();
     }
 
     private static String normalize(String status) {

@@ -59,6 +59,19 @@ class PipelineWatcherTest {
     }
 
     @Test
+    void aResultMappingNamingAStatusCircleCiDoesNotReportIsWarnedAbout() {
+        options = options.toBuilder().resultMapping(ResultMapping.defaults().withOverrides(
+                java.util.Map.of("faild", "UNSTABLE", "failed", "UNSTABLE"))).build();
+        circleci.workflows(workflow("w1", "build", "failed").stoppedAt(T0.plusSeconds(5)).build());
+        Outcome outcome = finish(watch());
+
+        assertThat(listener.events(ProgressEvent.Warning.class)).extracting(ProgressEvent::message).containsExactly(
+                "WARNING: the result mapping names faild, which CircleCI is not known to report; check the "
+                        + "spelling (it applies only if CircleCI reports exactly that status)");
+        assertThat(outcome.result()).isEqualTo(BuildResult.UNSTABLE);
+    }
+
+    @Test
     void followsWorkflowsToTheirEndAnnouncingEachChangeWithDurationAndLink() {
         circleci.workflows(workflow("w1", "build", "running").build());
         WatchHandle handle = watch();

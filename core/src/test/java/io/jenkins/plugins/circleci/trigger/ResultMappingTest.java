@@ -28,6 +28,15 @@ class ResultMappingTest {
                 .isEqualTo(Map.entry("succeeded-mostly", BuildResult.UNSTABLE));
     }
 
+    @Test
+    void statusesCircleCiIsNotKnownToReportAreListedSoThatTyposShow() {
+        ResultMapping mapping = ResultMapping.defaults().withOverrideTexts(
+                List.of("faild=UNSTABLE", "succeeded-mostly=SUCCESS", "timedout=UNSTABLE", "retried=SUCCESS"));
+
+        assertThat(mapping.unknownStatuses()).containsExactly("faild", "succeeded-mostly");
+        assertThat(ResultMapping.defaults().unknownStatuses()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"running", "failing", "on_hold", "queued", "not_running", "blocked", "ON_HOLD"})
     void anInProgressStatusCannotBeMapped(String status) {

@@ -58,15 +58,8 @@ final class StepOutcomes {
                     : "Gave up waiting for " + describe(outcome.pipeline()) + ": the timeout passed.");
         }
         BuildResult result = outcome.result();
-        if (result == null) {
-            // Only a pipeline triggered without waiting has no result; anything else is an ending nobody judged,
-            // and an unjudged pipeline must never pass as a success, propagate or not.
-            return outcome.reason() == OutcomeReason.NOT_WAITED ? null
-                    : new AbortException("The wait for " + describe(outcome.pipeline()) + " ended ("
-                            + outcome.reason() + ") without a result, so it cannot count as a success. Look at the "
-                            + "pipeline in CircleCI; this is a bug worth reporting.");
-        }
-        if (!propagate || result == BuildResult.SUCCESS) {
+        // Only a pipeline triggered without waiting has no result (Outcome enforces it).
+        if (result == null || !propagate || result == BuildResult.SUCCESS) {
             return null;
         }
         PipelineSummary p = outcome.pipeline();

@@ -56,19 +56,6 @@ class StepOutcomesTest {
         assertThat(StepOutcomes.failureOf(notWaited, true)).isNull();
     }
 
-    @ParameterizedTest
-    // A timeout fails with the watcher's own message whatever its result (aTimeoutFailsWithTheMessage...).
-    @EnumSource(value = OutcomeReason.class, mode = EnumSource.Mode.EXCLUDE, names = {"NOT_WAITED", "TIMED_OUT"})
-    void anOutcomeWithoutAResultFailsEvenWithoutPropagate(OutcomeReason reason) {
-        Outcome unjudged = new Outcome(null, reason, PIPELINE, List.of(BUILD), List.of(), "");
-
-        for (boolean propagate : new boolean[] {true, false}) {
-            assertThat(StepOutcomes.failureOf(unjudged, propagate)).isInstanceOf(AbortException.class)
-                    .hasMessageContaining("CircleCI pipeline #42 (gh/acme/api)")
-                    .hasMessageContaining("without a result");
-        }
-    }
-
     @Test
     void successNeverFails() {
         assertThat(StepOutcomes.failureOf(outcome(BuildResult.SUCCESS, OutcomeReason.COMPLETED), true)).isNull();
