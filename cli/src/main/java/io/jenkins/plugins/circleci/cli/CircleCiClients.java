@@ -17,8 +17,7 @@ final class CircleCiClients {
     CircleCiClients(URI server, String token) {
         this.server = server;
         this.forTrigger = CircleCiClient.builder().baseUrl(server.toString()).token(token).build();
-        this.forWatch = CircleCiClient.builder().baseUrl(server.toString()).token(token)
-                .retryPolicy(RetryPolicy.none()).build();
+        this.forWatch = forTrigger.withRetryPolicy(RetryPolicy.none());
     }
 
     CircleCiClient forTrigger() {

@@ -29,7 +29,10 @@ public final class PipelineWatcher implements AutoCloseable {
     private final RandomGenerator random;
     private final Set<Watch> active = ConcurrentHashMap.newKeySet();
 
-    /** Runs on the given scheduler (Jenkins passes {@code jenkins.util.Timer.get()}); the clock decides deadlines. */
+    /**
+     * Runs on the given scheduler, whose threads polls may block on HTTP (so not a scheduler shared with unrelated
+     * work, such as Jenkins' Timer); the clock decides deadlines.
+     */
     public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock) {
         this(scheduler, clock, false, RandomGenerator.getDefault());
     }
