@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -495,11 +496,17 @@ class PipelineWatcherTest {
         assertThat(circleci.reads()).isEqualTo(reads);
     }
 
-    @Test
-    void closingTheWatcherCancelsTheCancellationsOfAWaitWithoutASweep() {
+    /** A wait five seconds in, its one workflow running. */
+    private WatchHandle watchWhileBuildRuns() {
         circleci.workflows(workflow("w1", "build", "running").build());
         WatchHandle handle = watch();
         scheduler.advance(Duration.ofSeconds(5));
+        return handle;
+    }
+
+    @Test
+    void closingTheWatcherCancelsTheCancellationsOfAWaitWithoutASweep() {
+        WatchHandle handle = watchWhileBuildRuns();
         watcher.close();
         assertThat(handle.outcome()).isCancelled();
         assertThat(handle.cancellationsDone()).isCancelled();
@@ -507,9 +514,7 @@ class PipelineWatcherTest {
 
     @Test
     void aSweepThatStartsAfterTheWatcherClosedStopsAtOnce() {
-        circleci.workflows(workflow("w1", "build", "running").build());
-        WatchHandle handle = watch();
-        scheduler.advance(Duration.ofSeconds(5));
+        WatchHandle handle = watchWhileBuildRuns();
         // The abort task is queued on the scheduler; the watcher closes before it runs.
         handle.abort("stop");
         watcher.close();
@@ -523,9 +528,7 @@ class PipelineWatcherTest {
 
     @Test
     void aFirstSweepRoundThatFailsUnexpectedlyEndsTheWaitAndItsCancellations() {
-        circleci.workflows(workflow("w1", "build", "running").build());
-        WatchHandle handle = watch();
-        scheduler.advance(Duration.ofSeconds(5));
+        WatchHandle handle = watchWhileBuildRuns();
         IllegalStateException bug = new IllegalStateException("a bug while listing");
         circleci.onListWorkflows(() -> {
             throw bug;
@@ -534,7 +537,7 @@ class PipelineWatcherTest {
         scheduler.advance(Duration.ZERO);
         assertThat(handle.outcome()).isCompletedExceptionally();
         assertThat(handle.cancellationsDone()).failsWithin(Duration.ZERO)
-                .withThrowableOfType(java.util.concurrent.ExecutionException.class).withCause(bug);
+                .withThrowableOfType(ExecutionException.class).withCause(bug);
         assertThat(watcher.nudge(PIPELINE_ID)).as("the wait left the watcher").isZero();
     }
 
