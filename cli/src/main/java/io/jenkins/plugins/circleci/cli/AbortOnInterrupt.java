@@ -14,7 +14,10 @@ import java.util.concurrent.TimeoutException;
  * the workflows that start late for up to the abort sweep); let the main thread print the ABORTED outcome and wait for
  * that sweep; only then hand the exit code to whoever ends the process. An interrupt that comes while
  * the trigger is in flight lets the trigger finish (its answer says which pipeline to cancel), then aborts the wait
- * as soon as it starts. Bounded, so a hung CircleCI cannot keep the process alive after Ctrl-C.
+ * as soon as it starts. An interrupt after a {@code --no-wait} run decided not to wait cancels nothing and says so:
+ * {@link #decideNotToWait()} and {@link #onInterrupt()} agree under one lock on which of the two came first.
+ * Bounded, so a hung CircleCI cannot keep the process alive after Ctrl-C; meanwhile the JVM is shutting down, so a
+ * second signal does nothing, which the first message says, together with what {@code kill -9} would cost.
  */
 final class AbortOnInterrupt {
     /**
@@ -34,6 +37,7 @@ final class AbortOnInterrupt {
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private WatchHandle handle;
     private boolean interrupted;
+    private boolean notWaiting;
 
     AbortOnInterrupt(ProgressPrinter progress, WatchOptions options) {
         this.progress = progress;
@@ -49,22 +53,27 @@ final class AbortOnInterrupt {
     int onInterrupt() {
         WatchHandle watching;
         boolean first;
+        boolean leftRunning;
         synchronized (this) {
             first = !interrupted && !exitCode.isDone();
             interrupted = true;
             watching = handle;
+            leftRunning = notWaiting;
         }
-        boolean cancels = options.cancelOnAbort();
-        Duration bound = bound(options);
-        if (first && watching != null) {
-            progress.line(cancels ? "Interrupted: canceling the pipeline's running workflows."
+        boolean cancels = options.cancelOnAbort() && !leftRunning;
+        Duration bound = leftRunning ? BOUND : bound(options);
+        if (first && leftRunning) {
+            progress.line("Interrupted after the trigger: not waiting for the pipeline (--no-wait), so its workflows "
+                    + "keep running.");
+        } else if (first && watching != null) {
+            progress.line(cancels ? "Interrupted: canceling the pipeline's running workflows" + sweepNote(bound)
                     : "Interrupted: leaving the pipeline's workflows running (--no-cancel-on-abort).");
             watching.abort(REASON);
         } else if (first) {
-            progress.line("Interrupted while triggering: waiting for CircleCI's answer, then "
-                    + (cancels ? "canceling the pipeline's running workflows."
-                            : "leaving the pipeline's workflows running (--no-cancel-on-abort)."));
             bound = bound.plus(TRIGGER_BOUND);
+            progress.line("Interrupted while triggering: waiting for CircleCI's answer, then "
+                    + (cancels ? "canceling the pipeline's running workflows" + sweepNote(bound)
+                            : "leaving the pipeline's workflows running (--no-cancel-on-abort)."));
         }
         try {
             return exitCode.get(bound.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,9 +87,26 @@ final class AbortOnInterrupt {
         }
     }
 
-    /** Whether an interrupt came; after the trigger, the run then waits (to abort) even with {@code --no-wait}. */
-    synchronized boolean interrupted() {
-        return interrupted;
+    /**
+     * What a canceling interrupt adds: the CLI also cancels workflows that start late, so it may take a while, and the
+     * JVM is already shutting down, so another Ctrl-C is not heard; only {@code kill -9} ends it sooner.
+     */
+    private static String sweepNote(Duration bound) {
+        return ", and any that start late, exiting within " + bound.toSeconds() + "s. Another Ctrl-C does nothing "
+                + "meanwhile; kill -9 exits at once but cancels nothing more.";
+    }
+
+    /**
+     * A {@code --no-wait} run asks whether it may end without waiting: yes unless an interrupt came first (then it
+     * waits, to abort, since the pipeline would otherwise run on unattended). Once it said yes, an interrupt cancels
+     * nothing and says so.
+     */
+    synchronized boolean decideNotToWait() {
+        if (interrupted) {
+            return false;
+        }
+        notWaiting = true;
+        return true;
     }
 
     /** The wait has started; an interrupt that came before (during the trigger) aborts it now. */

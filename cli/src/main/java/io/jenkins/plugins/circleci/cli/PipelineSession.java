@@ -54,7 +54,7 @@ final class PipelineSession {
             if (!triggered.triggered()) {
                 return report(triggered.notTriggeredOutcome().orElseThrow(), project);
             }
-            if (!wait && !abort.interrupted()) {
+            if (!wait && abort.decideNotToWait()) {
                 return report(triggered.notWaitedOutcome(), project);
             }
             PipelineSummary pipeline = triggered.pipeline();

@@ -160,6 +160,54 @@ class InterruptTest {
         }
     }
 
+    @Test
+    void anInterruptAfterANoWaitRunDecidedNotToWaitSaysItCancelsNothing() throws Exception {
+        try (Simulated sim = new Simulated(longRunning())) {
+            ManualInterrupts interrupts = new ManualInterrupts();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CompletableFuture<Integer> halt = new CompletableFuture<>();
+            // The interrupt lands once the run has decided not to wait: as it prints the outcome.
+            ByteArrayOutputStream out = new ByteArrayOutputStream() {
+                @Override
+                public synchronized void write(byte[] b, int off, int len) {
+                    if (!halt.isDone() && interrupts.registered != null) {
+                        CompletableFuture.supplyAsync(interrupts::interrupt).whenComplete((code, e) -> {
+                            if (e == null) {
+                                halt.complete(code);
+                            } else {
+                                halt.completeExceptionally(e);
+                            }
+                        });
+                        awaitQuietly(() -> err.toString(StandardCharsets.UTF_8).contains("Interrupted"));
+                    }
+                    super.write(b, off, len);
+                }
+            };
+            CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), true,
+                    Map.of("CIRCLECI_TOKEN", Simulated.TOKEN), Clock.systemUTC(), interrupts, Simulated.QUICK);
+
+            int code = CircleCiTriggerCli.execute(context,
+                    sim.withServer("run", "--project", PROJECT, "--json", "--no-wait"));
+
+            String printed = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(printed).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(halt.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(printed).contains("Interrupted after the trigger: not waiting for the pipeline (--no-wait), "
+                    + "so its workflows keep running.").doesNotContain("canceling");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT_WAITED");
+            assertThat(sim.cancelRequests()).isZero();
+        }
+    }
+
+    private static void awaitQuietly(Supplier<Boolean> condition) {
+        try {
+            awaitUntil(condition, "the interrupt's message");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})
     void aSignalToARealProcessCancelsTheWorkflowsAndExitsFour(String signal) throws Exception {

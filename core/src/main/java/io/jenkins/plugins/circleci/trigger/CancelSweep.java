@@ -88,9 +88,16 @@ final class CancelSweep {
      * Cancels what is not terminal, announces it, and keeps sweeping on the scheduler unless nothing is left to cancel.
      * Looks afresh first unless {@code seen} was just read; if CircleCI cannot be read, cancels what {@code seen} shows.
      *
+     * Does nothing when the sweep was already stopped.
+     *
      * @return the sentence for the outcome's message and the look it acted on
      */
     FirstRound firstRound(Observation seen, boolean seenJustNow) {
+        synchronized (this) {
+            if (stopped) {
+                return new FirstRound("", seen);
+            }
+        }
         Observation look = seen;
         boolean fresh = seenJustNow;
         if (!fresh) {

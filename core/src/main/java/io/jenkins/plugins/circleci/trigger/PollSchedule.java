@@ -13,6 +13,8 @@ final class PollSchedule {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     /** The most by which a look that found the request budget empty is spread out. */
     static final Duration MAX_BUDGET_SPREAD = Duration.ofSeconds(1);
+    /** The longest gap a nudge must leave after the start of the previous poll. */
+    static final Duration MAX_NUDGE_GAP = Duration.ofSeconds(1);
     private static final double GROWTH = 1.5;
     private static final double JITTER = 0.2;
 
@@ -50,6 +52,15 @@ final class PollSchedule {
     Duration whileBudgetExhausted(Duration untilAvailable, RandomGenerator random) {
         long spread = Math.min(min.toMillis(), MAX_BUDGET_SPREAD.toMillis());
         return untilAvailable.plusMillis((long) (random.nextDouble() * spread));
+    }
+
+    /**
+     * The least time from the start of one poll to a poll a nudge asks for: one minimum interval, but never more
+     * than {@link #MAX_NUDGE_GAP}. CircleCI sends an event for every job, so a busy pipeline nudges its wait many
+     * times a second; without a gap each would cost a poll, all of them from the shared request budget.
+     */
+    Duration nudgeGap() {
+        return min.compareTo(MAX_NUDGE_GAP) < 0 ? min : MAX_NUDGE_GAP;
     }
 
     private static Duration jittered(double millis, RandomGenerator random) {

@@ -26,7 +26,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One wait: a chain of short poll tasks on a shared scheduler. At most one task of a wait runs at a time (a poll, or
- * the abort); a nudge during a poll asks for one more poll right after it. A poll is all or nothing: it reads what it
+ * the abort); a nudge during a poll asks for one more poll right after it. A nudged poll never starts sooner than
+ * {@link PollSchedule#nudgeGap()} after the previous poll started, so a burst of nudges costs at most two polls. A poll is all or nothing: it reads what it
  * needs, decides, then announces and saves; a read that fails leaves the state as it was and the poll is retried
  * later, never by sleeping.
  */
@@ -49,6 +50,8 @@ final class Watch implements WatchHandle {
     private boolean running;
     private boolean lookAgain;
     private boolean aborting;
+    private boolean stopped;
+    private Instant lastPollStart;
     private String abortReason;
     private ScheduledFuture<?> next;
     private Instant nextAt;
@@ -106,9 +109,21 @@ final class Watch implements WatchHandle {
         }
         if (running) {
             lookAgain = true;
-        } else if (nextAt == null || nextAt.isAfter(clock.instant())) {
-            scheduleLocked(Duration.ZERO);
+            return;
         }
+        Duration delay = untilNudgedPollLocked();
+        if (nextAt == null || nextAt.isAfter(clock.instant().plus(delay))) {
+            scheduleLocked(delay);
+        }
+    }
+
+    /** How long a nudged poll must wait so that it starts no sooner than the nudge gap after the previous poll. */
+    private Duration untilNudgedPollLocked() {
+        if (lastPollStart == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), lastPollStart.plus(schedule.nudgeGap()));
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     @Override
@@ -134,18 +149,23 @@ final class Watch implements WatchHandle {
         return s.pipelineId().equals(pipelineOrWorkflowId) || s.workflows().containsKey(pipelineOrWorkflowId);
     }
 
-    /** Stops polling without touching CircleCI (the watcher is closing); the outcome is cancelled. */
+    /**
+     * Stops polling and sweeping without touching CircleCI (the watcher is closing); the outcome and
+     * {@link #cancellationsDone()} are cancelled. A sweep that an abort or timeout starts after this stops at once.
+     */
     void stop() {
-        CancelSweep running;
+        CancelSweep current;
         synchronized (this) {
+            stopped = true;
             cancelNextLocked();
-            running = sweep;
+            current = sweep;
         }
-        if (running != null) {
-            running.stop();
+        // Before the outcome: cancelling the outcome of a wait without a sweep would complete this normally.
+        cancellationsDone.cancel(false);
+        if (current != null) {
+            current.stop();
         }
         outcome.cancel(false);
-        cancellationsDone.cancel(false);
     }
 
     private synchronized CancelSweep sweepOrNull() {
@@ -181,6 +201,7 @@ final class Watch implements WatchHandle {
             running = true;
             next = null;
             nextAt = null;
+            lastPollStart = clock.instant();
         }
         Duration delay = null;
         try {
@@ -200,7 +221,8 @@ final class Watch implements WatchHandle {
             }
             if (lookAgain) {
                 lookAgain = false;
-                scheduleLocked(Duration.ZERO);
+                Duration nudged = untilNudgedPollLocked();
+                scheduleLocked(nudged.compareTo(delay) < 0 ? nudged : delay);
             } else {
                 scheduleLocked(delay);
             }
@@ -368,8 +390,10 @@ final class Watch implements WatchHandle {
     private CancelSweep.FirstRound startSweep(Observation seen, boolean seenJustNow, String givenUpBy) {
         CancelSweep started = new CancelSweep(api, state, options, scheduler, clock, random, this::emit,
                 links(state).pipeline(), givenUpBy);
+        boolean stopNow;
         synchronized (this) {
             sweep = started;
+            stopNow = stopped;
         }
         started.done().whenComplete((v, e) -> {
             if (e == null) {
@@ -378,7 +402,16 @@ final class Watch implements WatchHandle {
                 cancellationsDone.completeExceptionally(e);
             }
         });
-        return started.firstRound(seen, seenJustNow);
+        if (stopNow) {
+            started.stop();
+        }
+        try {
+            return started.firstRound(seen, seenJustNow);
+        } catch (RuntimeException | Error e) {
+            // Else nothing would ever complete the sweep, and with it cancellationsDone: the wait would stay active.
+            started.done().completeExceptionally(e);
+            throw e;
+        }
     }
 
     private PipelineSummary pipelineSummary() {

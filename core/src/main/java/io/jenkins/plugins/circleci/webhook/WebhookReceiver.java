@@ -16,8 +16,10 @@ import java.util.logging.Logger;
  *
  * <p>Security model: the endpoint is reachable without authentication, so the {@code circleci-signature} (HMAC-SHA256
  * with the signing secret) is required, and a verified event can only make waits look earlier at CircleCI, which
- * they would do anyway at their next poll. Nothing is triggered, canceled or revealed. Without a signing secret
- * webhooks are off and every delivery is answered 404.
+ * they would do anyway at their next poll. Nothing is triggered, canceled or revealed. The secret is only looked up
+ * for a request that passes every check needing no secret (method, event type header, body size, a {@code v1}
+ * signature entry), so anonymous noise never reaches the credentials store. Without a signing secret webhooks are
+ * off and such a signed-looking delivery is answered 404.
  */
 public final class WebhookReceiver {
     /** CircleCI's header naming the event type. */
@@ -28,6 +30,7 @@ public final class WebhookReceiver {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     /** Enough to recognise a redelivery: CircleCI retries within minutes, not after thousands of other events. */
     static final int REMEMBERED_EVENTS = 1000;
+    private static final String INVALID_SIGNATURE = "Missing or invalid " + SIGNATURE_HEADER + ".";
 
     private static final Logger LOG = Logger.getLogger(WebhookReceiver.class.getName());
 
@@ -59,10 +62,8 @@ public final class WebhookReceiver {
      * @param body the request body; read at most one byte past the size limit, never closed here
      */
     public WebhookResponse receive(String method, Function<String, String> header, InputStream body) {
-        String secret = signingSecret.get();
-        if (secret == null || secret.isEmpty()) {
-            return refuse(404, "CircleCI webhooks are not enabled on this Jenkins.");
-        }
+        // Every check that needs no secret comes first: the endpoint is anonymous, and looking the secret up may
+        // be a call to an external credentials store, which no stray GET or unsigned POST should cause.
         if (!"POST".equals(method)) {
             return refuse(405, "Only POST is accepted here.");
         }
@@ -79,8 +80,16 @@ public final class WebhookReceiver {
             return refuse(413, "The body is larger than " + maxBodyBytes + " bytes, so it is not a CircleCI event.");
         }
         // Logged and answered without the header's value: a near miss of a signature must not be shown to anyone.
-        if (!WebhookSignature.matches(secret, raw, header.apply(SIGNATURE_HEADER))) {
-            return refuse(403, "Missing or invalid " + SIGNATURE_HEADER + ".");
+        String signature = header.apply(SIGNATURE_HEADER);
+        if (!WebhookSignature.hasV1Entry(signature)) {
+            return refuse(403, INVALID_SIGNATURE);
+        }
+        String secret = signingSecret.get();
+        if (secret == null || secret.isEmpty()) {
+            return refuse(404, "CircleCI webhooks are not enabled on this Jenkins.");
+        }
+        if (!WebhookSignature.matches(secret, raw, signature)) {
+            return refuse(403, INVALID_SIGNATURE);
         }
         WebhookEvent event;
         try {

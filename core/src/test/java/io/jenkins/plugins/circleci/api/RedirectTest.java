@@ -49,6 +49,23 @@ class RedirectTest {
     }
 
     @Test
+    void aRedirectsUserNameAndPasswordAreShownNowhere() {
+        String target = elsewhere.url("/api/v2/pipeline/" + PIPELINE_ID).newBuilder()
+                .username("redirect-user").password("redirect-pa55").fragment("frag-s3cr3t").build().toString();
+        configured.enqueue(redirect(307, target));
+
+        RedirectRefusedException error = catchThrowableOfType(RedirectRefusedException.class,
+                () -> fixture.client().getPipeline(PIPELINE_ID));
+
+        assertThat(error.location()).hasValue(elsewhere.url("/api/v2/pipeline/" + PIPELINE_ID).toString());
+        for (String shown : new String[] {error.getMessage(), error.hint(), error.toString(),
+                error.location().orElseThrow()}) {
+            assertThat(shown).doesNotContain("redirect-user", "redirect-pa55", "frag-s3cr3t");
+        }
+        assertThat(elsewhere.getRequestCount()).isZero();
+    }
+
+    @Test
     void aTriggerRedirectedToTheSameHostIsNotReplayed() throws Exception {
         configured.enqueue(redirect(301, "/moved/api/v2/project/gh/acme/rocket/pipeline"));
         TriggerRequest request = TriggerRequest.builder(ProjectSlug.parse("gh/acme/rocket")).branch("main").build();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -161,7 +162,7 @@ class PipelineWatcherTest {
         options = WatchOptions.builder().pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(10)).build();
         circleci.workflows(workflow("w1", "build", "running").build());
         WatchHandle handle = watch();
-        scheduler.advance(Duration.ZERO);
+        scheduler.advance(Duration.ofSeconds(5));
         int before = circleci.calls("listWorkflows");
         circleci.workflows(workflow("w1", "build", "success").build());
         assertThat(watcher.nudge("w1")).isEqualTo(1);
@@ -170,6 +171,46 @@ class PipelineWatcherTest {
         scheduler.advance(Duration.ZERO);
         assertThat(circleci.calls("listWorkflows")).isEqualTo(before + 1);
         assertThat(handle.outcome().join().result()).isEqualTo(BuildResult.SUCCESS);
+    }
+
+    @Test
+    void aBurstOfNudgesCostsAtMostTwoPolls() {
+        options = WatchOptions.builder().pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(10)).build();
+        circleci.workflows(workflow("w1", "build", "running").build());
+        watch();
+        scheduler.advance(Duration.ofSeconds(5));
+        int before = circleci.calls("listWorkflows");
+        // CircleCI sends job-completed for every job: 50 events within one second.
+        for (int i = 0; i < 50; i++) {
+            assertThat(watcher.nudge(PIPELINE_ID)).isEqualTo(1);
+            scheduler.advance(Duration.ofMillis(20));
+        }
+        assertThat(circleci.calls("listWorkflows") - before).isBetween(1, 2);
+    }
+
+    @Test
+    void aNudgedPollWaitsTheGapAfterThePreviousOneButNoLonger() {
+        options = WatchOptions.builder().pollInterval(Duration.ofMinutes(1), Duration.ofMinutes(1)).build();
+        circleci.workflows(workflow("w1", "build", "running").build());
+        WatchHandle handle = watch();
+        scheduler.advance(Duration.ofMillis(300));
+        int before = circleci.calls("listWorkflows");
+        handle.nudge();
+        scheduler.advance(Duration.ofMillis(600));
+        assertThat(circleci.calls("listWorkflows")).as("within the gap").isEqualTo(before);
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(circleci.calls("listWorkflows")).as("one second after the first poll").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aWaitNudgedDuringEveryPollStillLeavesTheGapBetweenPolls() {
+        options = WatchOptions.builder().pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(10)).build();
+        circleci.workflows(workflow("w1", "build", "running").build());
+        WatchHandle handle = watch();
+        circleci.onListWorkflows(handle::nudge);
+        // Without a gap each poll's nudge would ask for the next at once, back to back in no time.
+        assertThat(scheduler.runUntil(() -> circleci.calls("listWorkflows") > 20, Duration.ofSeconds(10))).isFalse();
+        assertThat(circleci.calls("listWorkflows")).isBetween(10, 11);
     }
 
     @Test
@@ -453,6 +494,51 @@ class PipelineWatcherTest {
         int reads = circleci.reads();
         scheduler.advance(Duration.ofMinutes(5));
         assertThat(circleci.reads()).isEqualTo(reads);
+    }
+
+    /** A wait five seconds in, its one workflow running. */
+    private WatchHandle watchWhileBuildRuns() {
+        circleci.workflows(workflow("w1", "build", "running").build());
+        WatchHandle handle = watch();
+        scheduler.advance(Duration.ofSeconds(5));
+        return handle;
+    }
+
+    @Test
+    void closingTheWatcherCancelsTheCancellationsOfAWaitWithoutASweep() {
+        WatchHandle handle = watchWhileBuildRuns();
+        watcher.close();
+        assertThat(handle.outcome()).isCancelled();
+        assertThat(handle.cancellationsDone()).isCancelled();
+    }
+
+    @Test
+    void aSweepThatStartsAfterTheWatcherClosedStopsAtOnce() {
+        WatchHandle handle = watchWhileBuildRuns();
+        // The abort task is queued on the scheduler; the watcher closes before it runs.
+        handle.abort("stop");
+        watcher.close();
+        int reads = circleci.reads();
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(circleci.reads()).isEqualTo(reads);
+        assertThat(circleci.canceled).isEmpty();
+        assertThat(handle.cancellationsDone()).isCancelled();
+        assertThat(scheduler.queued()).isZero();
+    }
+
+    @Test
+    void aFirstSweepRoundThatFailsUnexpectedlyEndsTheWaitAndItsCancellations() {
+        WatchHandle handle = watchWhileBuildRuns();
+        IllegalStateException bug = new IllegalStateException("a bug while listing");
+        circleci.onListWorkflows(() -> {
+            throw bug;
+        });
+        handle.abort("stop");
+        scheduler.advance(Duration.ZERO);
+        assertThat(handle.outcome()).isCompletedExceptionally();
+        assertThat(handle.cancellationsDone()).failsWithin(Duration.ZERO)
+                .withThrowableOfType(ExecutionException.class).withCause(bug);
+        assertThat(watcher.nudge(PIPELINE_ID)).as("the wait left the watcher").isZero();
     }
 
     @Test

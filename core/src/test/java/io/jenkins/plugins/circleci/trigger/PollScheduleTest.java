@@ -54,6 +54,14 @@ class PollScheduleTest {
                 .isBetween(Duration.ofMillis(700), Duration.ofMillis(1700));
     }
 
+    @Test
+    void aNudgedPollLeavesOneMinimumIntervalButAtMostASecondAfterThePreviousOne() {
+        assertThat(new PollSchedule(Duration.ofMillis(300), Duration.ofSeconds(10)).nudgeGap())
+                .isEqualTo(Duration.ofMillis(300));
+        assertThat(new PollSchedule(Duration.ofMinutes(1), Duration.ofMinutes(5)).nudgeGap())
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
     /** A generator that always gives the same double: the two ends of the jitter range. */
     private record FixedRandom(double value) implements RandomGenerator {
         @Override

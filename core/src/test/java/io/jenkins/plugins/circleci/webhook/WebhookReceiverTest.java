@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -174,6 +175,44 @@ class WebhookReceiverTest {
 
         assertRefused(response, 404);
         assertThat(response.message()).isEqualTo("CircleCI webhooks are not enabled on this Jenkins.");
+    }
+
+    @Test
+    void requestsThatFailTheChecksNeedingNoSecretNeverLookTheSecretUp() {
+        AtomicInteger lookups = new AtomicInteger();
+        WebhookReceiver counting = new WebhookReceiver(() -> {
+            lookups.incrementAndGet();
+            return SECRET;
+        }, id -> 1, 64);
+        String body = event("workflow-completed", "e20");
+        String signature = "v1=" + WebhookSignature.sign(SECRET, bytes(body));
+        Map<String, String> signedHeaders = Map.of("circleci-event-type", "workflow-completed",
+                "circleci-signature", signature);
+
+        List<Integer> statuses = List.of(
+                counting.receive("GET", signedHeaders::get, stream(bytes(body))).status(),
+                counting.receive("POST", Map.of("circleci-signature", signature)::get, stream(bytes(body))).status(),
+                counting.receive("POST", signedHeaders::get, stream(new byte[65])).status(),
+                counting.receive("POST", Map.of("circleci-event-type", "workflow-completed")::get,
+                        stream(bytes("{}"))).status(),
+                counting.receive("POST", Map.of("circleci-event-type", "workflow-completed",
+                        "circleci-signature", "v2=abc")::get, stream(bytes("{}"))).status());
+
+        assertThat(statuses).containsExactly(405, 400, 413, 403, 403);
+        assertThat(lookups).as("secret lookups").hasValue(0);
+
+        counting.receive("POST", Map.of("circleci-event-type", "workflow-completed",
+                "circleci-signature", "v1=abc")::get, stream(bytes("{}")));
+        assertThat(lookups).as("a signed-looking request does look it up").hasValue(1);
+    }
+
+    @Test
+    void withWebhooksOffAnUnsignedRequestIsRefusedBeforeTheSecretIsKnownToBeMissing() {
+        currentSecret = null;
+
+        assertRefused(post(event("workflow-completed", "e21"), Map.of("circleci-event-type", "workflow-completed")),
+                403);
+        assertRefused(receiver.receive("GET", Map.<String, String>of()::get, stream(new byte[0])), 405);
     }
 
     @Test

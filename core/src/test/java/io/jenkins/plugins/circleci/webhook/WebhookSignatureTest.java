@@ -69,4 +69,17 @@ class WebhookSignatureTest {
     void refusesATamperedBody(String body) {
         assertThat(WebhookSignature.matches("secret", bytes(body), "v1=" + HELLO_SIGNATURE)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1=abc", " v1 = abc ", "v2=x,v1=abc", "v1=,v1=abc"})
+    void aHeaderWithANonEmptyV1EntryLooksSigned(String header) {
+        assertThat(WebhookSignature.hasV1Entry(header)).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  ", "v1=", "v1= ", "v1", "v2=abc", "abc", "=,=", ",,,"})
+    void aHeaderWithoutANonEmptyV1EntryDoesNotLookSigned(String header) {
+        assertThat(WebhookSignature.hasV1Entry(header)).isFalse();
+    }
 }

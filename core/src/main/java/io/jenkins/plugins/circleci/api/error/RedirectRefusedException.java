@@ -10,14 +10,14 @@ import java.util.Optional;
 public class RedirectRefusedException extends CircleCiApiException {
     private final String location;
 
-    /** @param location where the redirect pointed, without its query; null when the answer named no location */
+    /** @param location where the redirect pointed, without user info, query or fragment; null when none was named */
     public RedirectRefusedException(String message, String hint, int status, String location, String method,
             String path) {
         super(message, hint, status, "", method, path);
         this.location = location;
     }
 
-    /** Where the redirect pointed (scheme, host, port and path; never its query), if it named a location. */
+    /** Where the redirect pointed (scheme, host, port and path; never user info, query or fragment), if named. */
     public Optional<String> location() {
         return Optional.ofNullable(location);
     }

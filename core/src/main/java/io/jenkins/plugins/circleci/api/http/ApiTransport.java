@@ -214,8 +214,7 @@ public final class ApiTransport {
     /** Where a redirect points, resolved against the request, without query or fragment; null if it names none. */
     private static HttpUrl redirectTarget(Response response) {
         String location = response.header("Location");
-        HttpUrl target = location == null ? null : response.request().url().resolve(location);
-        return target == null ? null : target.newBuilder().query(null).fragment(null).build();
+        return location == null ? null : response.request().url().resolve(location);
     }
 
     private CircleCiException connectionFailure(ApiCall call, String path, IOException e) {

@@ -74,10 +74,12 @@ final class ErrorTranslator {
     }
 
     /**
-     * A 3xx, never followed (see {@link ApiTransport#configure}). The message names where it pointed, without the
-     * query, which could carry anything.
+     * A 3xx, never followed (see {@link ApiTransport#configure}). The message and the location name where it pointed,
+     * without user name, password, query or fragment, which could carry credentials or anything else.
      */
-    static RedirectRefusedException redirect(ApiCall call, String path, int status, HttpUrl api, HttpUrl target) {
+    static RedirectRefusedException redirect(ApiCall call, String path, int status, HttpUrl api, HttpUrl location) {
+        HttpUrl target = location == null ? null
+                : location.newBuilder().username("").password("").query(null).fragment(null).build();
         String base = api.scheme() + "://" + api.host() + ":" + api.port();
         String where = target == null ? "without saying where (no Location header)"
                 : "redirecting to " + target.scheme() + "://" + target.host() + ":" + target.port()
