@@ -245,10 +245,15 @@ final class CircleCiWaitRunner implements Serializable {
                     triggering = false;
                 }
                 shell.stateChanged();
-                if (!options.waitForCompletion() && stopCause == null) {
-                    synchronized (this) {
+                boolean done;
+                synchronized (this) {
+                    // Decided under the lock: an abort from now on either finds the step done or is carried out.
+                    done = !options.waitForCompletion() && stopCause == null;
+                    if (done) {
                         starting = false;
                     }
+                }
+                if (done) {
                     finish(triggered.notWaitedOutcome());
                     return;
                 }
