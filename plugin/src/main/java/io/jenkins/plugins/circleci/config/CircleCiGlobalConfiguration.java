@@ -10,6 +10,7 @@ import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.api.model.User;
 import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
+import io.jenkins.plugins.circleci.credentials.WebhookSecretCache;
 import io.jenkins.plugins.circleci.credentials.WebhookSecrets;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
@@ -41,6 +42,8 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
     private int burst = RateLimit.defaults().burst();
     /** Secret text credentials holding the webhooks' signing secret; null = webhooks off. */
     private String webhookSecretCredentialsId;
+    /** Not saved: the secret itself stays in the credentials store. */
+    private final transient WebhookSecretCache webhookSecret = new WebhookSecretCache();
 
     public CircleCiGlobalConfiguration() {
         load();
@@ -134,9 +137,19 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** The signing secret CircleCI's webhooks must be signed with, or null while webhooks are off. */
+    /**
+     * The signing secret CircleCI's webhooks must be signed with, or null while webhooks are off (then without any
+     * credentials lookup). Looked up at most once a minute, and again after every save of this configuration.
+     */
     public String webhookSigningSecret() {
-        return WebhookSecrets.signingSecret(webhookSecretCredentialsId);
+        return webhookSecret.signingSecret(webhookSecretCredentialsId);
+    }
+
+    /** Every setter and the form save through here: a newly chosen signing secret applies to the next delivery. */
+    @Override
+    public synchronized void save() {
+        webhookSecret.forget();
+        super.save();
     }
 
     @POST

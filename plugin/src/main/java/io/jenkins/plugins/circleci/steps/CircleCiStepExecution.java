@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -75,6 +76,7 @@ final class CircleCiStepExecution extends StepExecution {
         return false;
     }
 
+    /** May come before {@link #onResume()} after a restart: the runner then aborts as it resumes. */
     @Override
     public void stop(Throwable cause) throws Exception {
         CircleCiWaitRunner r = runner;
@@ -140,6 +142,11 @@ final class CircleCiStepExecution extends StepExecution {
         @Override
         public PipelineWatcher watcher() {
             return environment.watcher();
+        }
+
+        @Override
+        public Duration abortGrace() {
+            return environment.abortGrace();
         }
 
         @Override

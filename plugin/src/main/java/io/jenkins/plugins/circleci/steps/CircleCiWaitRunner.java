@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.steps;
 
+import hudson.model.Result;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
  * Sequences one step without Jenkins in sight: trigger the pipeline (circleciTrigger) unless it is known already
@@ -38,7 +40,10 @@ import java.util.concurrent.TimeUnit;
 final class CircleCiWaitRunner implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** How long an abort may wait for the watcher to confirm before the step fails anyway. */
+    /**
+     * How long an abort may wait (for the start to reach the watcher, then for the watcher to confirm) before the
+     * step fails anyway.
+     */
     static final Duration ABORT_GRACE = Duration.ofMinutes(1);
 
     /** What the runner needs from its Jenkins (or test) shell. Calls may come from any thread. */
@@ -48,6 +53,9 @@ final class CircleCiWaitRunner implements Serializable {
 
         /** Work that may block for long: the trigger, credential lookups. */
         ExecutorService blocking();
+
+        /** How long an abort waits for the start and the watcher before the step fails anyway. */
+        Duration abortGrace();
 
         PipelineWatcher watcher();
 
@@ -74,9 +82,13 @@ final class CircleCiWaitRunner implements Serializable {
     private final WatchOptions watchOptions;
     private volatile PipelineSummary pipeline;
     private volatile WatchState state;
+    /** An abort was asked for: saved, so that a restart before CircleCI heard of it aborts again on resume. */
+    private volatile boolean abortRequested;
 
     private transient volatile Shell shell;
     private transient WatchHandle handle;
+    /** From start (or resume) until the wait is handed to the watcher; an abort meanwhile waits for it. */
+    private transient boolean starting;
     private transient boolean triggering;
     private transient boolean completed;
     private transient volatile Throwable stopCause;
@@ -106,17 +118,23 @@ final class CircleCiWaitRunner implements Serializable {
             this.shell = shell;
             if (!options.triggers()) {
                 state = WatchState.forPipelineId(options.pipelineId(), shell.clock().instant(), watchOptions);
-            } else {
-                triggering = true;
             }
+            starting = true;
         }
         shell.blocking().execute(this::triggerThenWatch);
     }
 
     /** Resumes after a restart from the saved pipeline and state. */
     void resume(Shell shell) {
+        Throwable stop;
         synchronized (this) {
             this.shell = shell;
+            if (abortRequested && stopCause == null) {
+                // Aborted before the restart (the cause itself is not saved): the abort still has to reach CircleCI.
+                stopCause = new FlowInterruptedException(Result.ABORTED, true);
+            }
+            stop = stopCause;
+            starting = state != null && options.waitForCompletion();
         }
         if (state == null) {
             fail(new CircleCiException("Jenkins restarted while the CircleCI pipeline of " + options.describe()
@@ -127,6 +145,10 @@ final class CircleCiWaitRunner implements Serializable {
         if (!options.waitForCompletion()) {
             finish(notWaited());
             return;
+        }
+        if (stop != null) {
+            shell.log().println("The build was aborted around a Jenkins restart: aborting " + describePipeline());
+            failAfterGrace(stop);
         }
         shell.blocking().execute(() -> {
             try {
@@ -144,24 +166,47 @@ final class CircleCiWaitRunner implements Serializable {
      */
     void abort(Throwable cause) {
         WatchHandle toAbort;
+        Shell current;
+        boolean waitForStart;
         synchronized (this) {
             if (completed || stopCause != null) {
                 return;
             }
             stopCause = cause;
-            toAbort = handle;
-            if (toAbort == null && triggering) {
-                // The trigger is in flight; triggerThenWatch() aborts the wait as soon as it has one.
-                shell.log().println("Aborting: the CircleCI pipeline is being triggered; it will be "
-                        + (options.cancelOnAbort() ? "canceled" : "left running") + " once created.");
+            abortRequested = true;
+            current = shell;
+            if (current == null) {
+                // Stopped after a restart but before onResume: resume() aborts once it has a shell.
                 return;
             }
+            toAbort = handle;
+            waitForStart = toAbort == null && starting;
+            if (waitForStart) {
+                // The start has not reached the watcher yet; triggerThenWatch() or watch() aborts once it does.
+                current.log().println(startingAbortLine());
+            }
         }
-        if (toAbort == null) {
-            fail(cause);
-        } else {
+        current.stateChanged();
+        if (toAbort != null) {
             abortWatch(toAbort);
+        } else if (waitForStart) {
+            failAfterGrace(cause); // should the start be stuck (a full queue, a hung lookup), fail anyway
+        } else {
+            fail(cause);
         }
+    }
+
+    private String startingAbortLine() {
+        String fate = options.cancelOnAbort() ? "canceled" : "left running";
+        if (triggering) {
+            return "Aborting: the CircleCI pipeline is being triggered; it will be " + fate + " once created.";
+        }
+        if (options.triggers() && pipeline == null) {
+            return "Aborting: the CircleCI pipeline for " + options.describe() + " has not been triggered yet, "
+                    + "and will not be.";
+        }
+        return "Aborting: the wait for " + describePipeline() + " is starting; the pipeline will be " + fate
+                + " once it is reached.";
     }
 
     private void triggerThenWatch() {
@@ -169,10 +214,27 @@ final class CircleCiWaitRunner implements Serializable {
             CircleCiClient client = shell.client(serverUrl);
             if (options.triggers()) {
                 TriggerRequest request = options.toTriggerRequest();
+                Throwable stop;
+                synchronized (this) {
+                    stop = stopCause;
+                    if (stop == null) {
+                        triggering = true;
+                    } else {
+                        starting = false;
+                    }
+                }
+                if (stop != null) {
+                    shell.log().println("The build was aborted before the CircleCI pipeline for "
+                            + options.describe() + " was triggered: it was NOT triggered.");
+                    fail(stop);
+                    return;
+                }
+                shell.log().println("Triggering a CircleCI pipeline for " + options.describe());
                 TriggeredPipeline triggered = PipelineTrigger.trigger(client, request, new ConsoleProgress());
                 if (!triggered.triggered()) {
                     synchronized (this) {
                         triggering = false;
+                        starting = false;
                     }
                     finish(triggered.notTriggeredOutcome().orElseThrow());
                     return;
@@ -183,7 +245,15 @@ final class CircleCiWaitRunner implements Serializable {
                     triggering = false;
                 }
                 shell.stateChanged();
-                if (!options.waitForCompletion() && stopCause == null) {
+                boolean done;
+                synchronized (this) {
+                    // Decided under the lock: an abort from now on either finds the step done or is carried out.
+                    done = !options.waitForCompletion() && stopCause == null;
+                    if (done) {
+                        starting = false;
+                    }
+                }
+                if (done) {
                     finish(triggered.notWaitedOutcome());
                     return;
                 }
@@ -192,6 +262,7 @@ final class CircleCiWaitRunner implements Serializable {
         } catch (Throwable e) {
             synchronized (this) {
                 triggering = false;
+                starting = false;
             }
             fail(e);
         }
@@ -201,6 +272,7 @@ final class CircleCiWaitRunner implements Serializable {
         WatchHandle started;
         boolean abortNow;
         synchronized (this) {
+            starting = false;
             if (completed) {
                 return;
             }
@@ -230,9 +302,13 @@ final class CircleCiWaitRunner implements Serializable {
                 : "Aborting: leaving " + describePipeline() + " running in CircleCI (cancelOnAbort: false)");
         toAbort.abort("Jenkins build aborted");
         // The step fails once the watcher confirms; should it never do so, fail anyway after a grace period.
-        Throwable cause = stopCause;
+        failAfterGrace(stopCause);
+    }
+
+    /** Fails the step with {@code cause} after the grace period, unless it has ended by then. */
+    private void failAfterGrace(Throwable cause) {
         try {
-            shell.scheduler().schedule(() -> fail(cause), ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            shell.scheduler().schedule(() -> fail(cause), shell.abortGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             fail(cause); // no scheduler left to wait with
         }

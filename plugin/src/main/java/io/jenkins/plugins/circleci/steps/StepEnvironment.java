@@ -6,6 +6,7 @@ import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -36,6 +37,11 @@ abstract class StepEnvironment {
     abstract ExecutorService blocking();
 
     abstract PipelineWatcher watcher();
+
+    /** How long an abort waits for the step's start and the watcher before the step fails anyway. */
+    Duration abortGrace() {
+        return CircleCiWaitRunner.ABORT_GRACE;
+    }
 
     abstract Clock clock();
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.init.Terminator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -12,11 +13,24 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.annotation_indexer.Indexed;
+import org.jvnet.hudson.reactor.Milestone;
 
 class CircleCiExecutorsTest {
     @AfterEach
     void shutDown() {
         CircleCiExecutors.shutdown();
+    }
+
+    @Test
+    void jenkinsCanFindTheShutdownAmongItsIndexedTerminators() throws Exception {
+        Terminator terminator = CircleCiExecutors.class.getMethod("shutdown").getAnnotation(Terminator.class);
+
+        assertThat(terminator).as("@Terminator on shutdown()").isNotNull();
+        assertThat(Terminator.class.isAnnotationPresent(Indexed.class))
+                .as("Jenkins lists @Terminator methods from the index @Indexed asks for").isTrue();
+        assertThat(terminator.after()).isInstanceOf(Milestone.class).hasToString("Started termination");
+        assertThat(terminator.before()).hasToString("Completed termination");
     }
 
     @Test

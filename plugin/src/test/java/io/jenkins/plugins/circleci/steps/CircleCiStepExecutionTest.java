@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -236,20 +237,99 @@ class CircleCiStepExecutionTest {
 
         assertThat(environment.awaitFailure(context)).isSameAs(abort);
         // The step is over; the watcher keeps canceling in the background, on the controller's scheduler.
+        awaitCancelRequest(context);
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+    }
+
+    /** Moves the simulated clock on until the simulator has seen a cancel request (at most 20 s of real time). */
+    private void awaitCancelRequest(TestStepContext context) throws InterruptedException {
         long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (simulator.journal().requests("POST", "/workflow/[^/]+/cancel").isEmpty()) {
             assertThat(System.nanoTime()).as("a cancel request; log:\n" + context.log()).isLessThan(giveUp);
             clock.advance(Duration.ofSeconds(1));
             Thread.sleep(5);
         }
+    }
+
+    /** Triggers a pipeline of {@code project} without waiting, and returns its id. */
+    private String triggerWithoutWaiting(String project) throws Exception {
+        CircleCiTriggerStep step = trigger(project);
+        step.setWait(false);
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+        return (String) ((Map<?, ?>) environment.awaitSuccess(context)).get("id");
+    }
+
+    private static CircleCiWaitStep waitFor(String pipelineId) {
+        CircleCiWaitStep wait = new CircleCiWaitStep(pipelineId);
+        wait.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
+        return wait;
+    }
+
+    @Test
+    void stopRightAfterAWaitStartedStillCancelsThePipeline() throws Exception {
+        String id = triggerWithoutWaiting(SLOW);
+        TestStepContext context = new TestStepContext();
+        CountDownLatch release = environment.occupyBlockingThreads();
+        StepExecution execution = start(waitFor(id), context);
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort); // before the wait's start got a thread: it has not reached the watcher
+        release.countDown();
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        awaitCancelRequest(context);
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
         assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+        assertThat(context.log()).contains("Aborting: the wait for CircleCI pipeline " + id + " is starting")
+                .contains("Aborting: canceling the running workflows of CircleCI pipeline");
+    }
+
+    @Test
+    void stopWhileTheTriggerIsQueuedTriggersNothing() throws Exception {
+        TestStepContext context = new TestStepContext();
+        CountDownLatch release = environment.occupyBlockingThreads();
+        StepExecution execution = start(trigger(GREEN), context);
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+        release.countDown();
+
+        assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        assertThat(context.log()).contains("has not been triggered yet, and will not be")
+                .contains("it was NOT triggered");
+        assertThat(simulator.journal().requests("POST", "/project/")).as("nothing was triggered").isEmpty();
+        assertThat(simulator.pipelineIds()).isEmpty();
+    }
+
+    @Test
+    void anAbortedStepWhoseStartIsStuckFailsAfterTheGraceAndTriggersNothingLater() throws Exception {
+        environment.abortGrace(Duration.ofMillis(50));
+        TestStepContext context = new TestStepContext();
+        CountDownLatch release = environment.occupyBlockingThreads();
+        StepExecution execution = start(trigger(GREEN), context);
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).as("failed while the trigger still waits for a thread")
+                .isSameAs(abort);
+        release.countDown();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!context.log().contains("it was NOT triggered")) {
+            assertThat(System.nanoTime()).as("the queued trigger ran; log:\n" + context.log()).isLessThan(giveUp);
+            Thread.sleep(5);
+        }
+        assertThat(simulator.journal().requests("POST", "/project/")).as("nothing was triggered").isEmpty();
     }
 
     @Test
     void stopWhileTheTriggerIsInFlightAbortsOnceThePipelineExists() throws Exception {
         TestStepContext context = new TestStepContext();
         StepExecution execution = start(trigger(SLUGGISH), context);
+        // CircleCI takes 300 ms to answer this trigger: the stop arrives while it is in flight.
+        environment.awaitLog(context, "Triggering a CircleCI pipeline for " + SLUGGISH);
         FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
 
         execution.stop(abort);
@@ -312,6 +392,56 @@ class CircleCiStepExecutionTest {
         assertThat(resumedContext.log()).contains("Resuming the wait for CircleCI pipeline #")
                 .doesNotContain(SimulatedEnvironment.TOKEN);
         assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
+    }
+
+    @Test
+    void anAbortThatCircleCiNeverHeardOfBeforeARestartIsCarriedOutOnResume() throws Exception {
+        String id = triggerWithoutWaiting(SLOW);
+        TestStepContext context = new TestStepContext();
+        CountDownLatch oldControllerBusy = environment.occupyBlockingThreads();
+        try {
+            StepExecution execution = start(waitFor(id), context);
+            execution.stop(new FlowInterruptedException(Result.ABORTED, true, new TestCause()));
+            byte[] saved = serialize(execution);
+            // The controller goes down before the wait got a thread: CircleCI never heard of the abort.
+            environment.close();
+            assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).isEmpty();
+
+            environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+            StepExecution resumed = (StepExecution) new ObjectInputStream(new ByteArrayInputStream(saved))
+                    .readObject();
+            TestStepContext resumedContext = (TestStepContext) resumed.getContext();
+            resumed.onResume();
+
+            assertThat(environment.awaitFailure(resumedContext)).isInstanceOfSatisfying(
+                    FlowInterruptedException.class, e -> assertThat(e.getResult()).isSameAs(Result.ABORTED));
+            awaitCancelRequest(resumedContext);
+            assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+            assertThat(resumedContext.log()).contains("aborted around a Jenkins restart")
+                    .contains("Aborting: canceling the running workflows of CircleCI pipeline");
+        } finally {
+            oldControllerBusy.countDown();
+        }
+    }
+
+    @Test
+    void aStopBeforeTheResumeIsCarriedOutOnResume() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLOW), context);
+        environment.awaitLog(context, "workflow build");
+        byte[] saved = serialize(execution);
+        environment.close();
+
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+        StepExecution resumed = (StepExecution) new ObjectInputStream(new ByteArrayInputStream(saved)).readObject();
+        TestStepContext resumedContext = (TestStepContext) resumed.getContext();
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+        resumed.stop(abort); // Jenkins may stop a step before it has resumed it
+        resumed.onResume();
+
+        assertThat(environment.awaitFailure(resumedContext)).isSameAs(abort);
+        awaitCancelRequest(resumedContext);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
     }
 
     @Test

@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The steps' surroundings in a test: a small scheduler of its own, a watcher on it, the simulator's manual clock, and
@@ -33,6 +35,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     private final PipelineWatcher watcher;
     private final ServerSettings settings;
     private final AutoCloseable installed;
+    private volatile Duration abortGrace = CircleCiWaitRunner.ABORT_GRACE;
 
     SimulatedEnvironment(String serverUrl, ManualClock clock, String defaultCredentialsId) {
         this.clock = clock;
@@ -50,6 +53,38 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     @Override
     ExecutorService blocking() {
         return blocking;
+    }
+
+    @Override
+    Duration abortGrace() {
+        return abortGrace;
+    }
+
+    void abortGrace(Duration grace) {
+        abortGrace = grace;
+    }
+
+    /**
+     * Keeps every thread of the blocking executor busy until the returned latch is counted down, so that a step's
+     * start waits in its queue the way it does behind other builds' triggers.
+     */
+    CountDownLatch occupyBlockingThreads() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(CircleCiExecutors.BLOCKING_THREADS);
+        for (int i = 0; i < CircleCiExecutors.BLOCKING_THREADS; i++) {
+            blocking.execute(() -> {
+                busy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        if (!busy.await(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("the blocking threads never all started");
+        }
+        return release;
     }
 
     List<String> clientThreads() {

@@ -1,0 +1,4 @@
+package org.jvnet.hudson.reactor;
+
+/** Stand-in of lib-task-reactor's TaskBuilder, only as the type {@code TermMilestone.ordering()} returns. */
+public abstract class TaskBuilder {}
