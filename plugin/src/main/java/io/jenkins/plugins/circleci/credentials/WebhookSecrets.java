@@ -35,11 +35,11 @@ public final class WebhookSecrets {
     public static FormValidation check(String credentialsId) {
         String id = Blank.toNull(credentialsId);
         if (id == null) {
-            return FormValidation.ok("Empty: CircleCI webhooks are off and /circleci-webhook/ answers 404.");
+            return FormValidation.ok("Empty: CircleCI webhooks are off: /circleci-webhook/ nudges nothing and answers 404 to signed deliveries.");
         }
         if (!CircleCiTokens.existJenkinsWide(id, ANY_DOMAIN)) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist. Until they do, "
-                    + "CircleCI webhooks are off and /circleci-webhook/ answers 404.");
+                    + "CircleCI webhooks are off: /circleci-webhook/ nudges nothing and answers 404 to signed deliveries.");
         }
         return FormValidation.ok();
     }
