@@ -104,7 +104,8 @@ final class Watch implements WatchHandle {
 
     @Override
     public synchronized void nudge() {
-        if (outcome.isDone() || aborting) {
+        // Stopped: the watcher is closing, and the outcome is cancelled only after the lock is let go.
+        if (outcome.isDone() || aborting || stopped) {
             return;
         }
         if (running) {
@@ -195,7 +196,7 @@ final class Watch implements WatchHandle {
 
     private void poll(long token) {
         synchronized (this) {
-            if (token != generation || running || aborting || outcome.isDone()) {
+            if (token != generation || running || aborting || stopped || outcome.isDone()) {
                 return;
             }
             running = true;
@@ -216,7 +217,7 @@ final class Watch implements WatchHandle {
                 return;
             }
             running = false;
-            if (outcome.isDone() || delay == null) {
+            if (outcome.isDone() || stopped || delay == null) {
                 return;
             }
             if (lookAgain) {

@@ -513,6 +513,25 @@ class PipelineWatcherTest {
     }
 
     @Test
+    void aNudgeWhileTheWatcherClosesSchedulesNoPoll() {
+        WatchHandle handle = watchWhileBuildRuns();
+        int reads = circleci.reads();
+        // Runs inside close(), after the wait was marked stopped but before its outcome is cancelled.
+        handle.cancellationsDone().whenComplete((v, e) -> {
+            handle.nudge();
+            scheduler.advance(Duration.ofMinutes(1));
+        });
+
+        watcher.close();
+
+        assertThat(circleci.reads()).as("no poll read CircleCI after the close began").isEqualTo(reads);
+        assertThat(handle.outcome()).isCancelled();
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(circleci.reads()).isEqualTo(reads);
+        assertThat(scheduler.queued()).isZero();
+    }
+
+    @Test
     void aSweepThatStartsAfterTheWatcherClosedStopsAtOnce() {
         WatchHandle handle = watchWhileBuildRuns();
         // The abort task is queued on the scheduler; the watcher closes before it runs.

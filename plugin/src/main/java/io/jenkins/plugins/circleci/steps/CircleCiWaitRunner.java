@@ -4,6 +4,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import io.jenkins.plugins.circleci.trigger.WatchState;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -26,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
@@ -39,6 +43,7 @@ import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
  */
 final class CircleCiWaitRunner implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(CircleCiWaitRunner.class.getName());
 
     /**
      * How long an abort may wait (for the start to reach the watcher, then for the watcher to confirm) before the
@@ -127,6 +132,7 @@ final class CircleCiWaitRunner implements Serializable {
     /** Resumes after a restart from the saved pipeline and state. */
     void resume(Shell shell) {
         Throwable stop;
+        boolean notWaitedDone;
         synchronized (this) {
             this.shell = shell;
             if (abortRequested && stopCause == null) {
@@ -134,16 +140,17 @@ final class CircleCiWaitRunner implements Serializable {
                 stopCause = new FlowInterruptedException(Result.ABORTED, true);
             }
             stop = stopCause;
-            starting = state != null && options.waitForCompletion();
+            // A pipeline triggered without waiting is done (decided with the abort locked out: a later abort finds
+            // the step done), unless an abort is pending: that one still cancels it.
+            notWaitedDone = state != null && !options.waitForCompletion() && completeUnlessStopped();
+            starting = state != null && !notWaitedDone;
         }
         if (state == null) {
-            fail(new CircleCiException("Jenkins restarted while the CircleCI pipeline of " + options.describe()
-                    + " was being triggered, so it is not known whether CircleCI created it.",
-                    "Look at the project's pipelines in CircleCI before you run this build again.", null));
+            failUnknownTrigger(stop);
             return;
         }
-        if (!options.waitForCompletion()) {
-            finish(notWaited());
+        if (notWaitedDone) {
+            shell.finished(notWaited());
             return;
         }
         if (stop != null) {
@@ -158,6 +165,25 @@ final class CircleCiWaitRunner implements Serializable {
                 fail(e);
             }
         });
+    }
+
+    /** A restart came while the trigger was in flight: whether CircleCI created a pipeline is not known. */
+    private void failUnknownTrigger(Throwable stop) {
+        String link = shell.link(projectPipelinesUrl(), "the project's pipelines");
+        CircleCiException unknown = new CircleCiException("Jenkins restarted while the CircleCI pipeline of "
+                + options.describe() + " was being triggered, so it is not known whether CircleCI created it.",
+                "Look at the project's pipelines in CircleCI before you run this build again.", null);
+        if (stop != null) {
+            // The step fails with the abort's cause, which says nothing of the pipeline that may be running.
+            shell.log().println("The build was aborted around a Jenkins restart that came while the CircleCI "
+                    + "pipeline of " + options.describe() + " was being triggered: it is not known whether CircleCI "
+                    + "created it, so nothing was canceled. Look at the project's pipelines: " + link);
+        }
+        fail(unknown);
+    }
+
+    private String projectPipelinesUrl() {
+        return WebUrls.forServer(URI.create(serverUrl)).project(options.toTriggerRequest().project());
     }
 
     /**
@@ -232,11 +258,13 @@ final class CircleCiWaitRunner implements Serializable {
                 shell.log().println("Triggering a CircleCI pipeline for " + options.describe());
                 TriggeredPipeline triggered = PipelineTrigger.trigger(client, request, new ConsoleProgress());
                 if (!triggered.triggered()) {
+                    boolean done;
                     synchronized (this) {
                         triggering = false;
                         starting = false;
+                        done = completeUnlessStopped();
                     }
-                    finish(triggered.notTriggeredOutcome().orElseThrow());
+                    endWith(done, triggered.notTriggeredOutcome().orElseThrow());
                     return;
                 }
                 synchronized (this) {
@@ -248,13 +276,13 @@ final class CircleCiWaitRunner implements Serializable {
                 boolean done;
                 synchronized (this) {
                     // Decided under the lock: an abort from now on either finds the step done or is carried out.
-                    done = !options.waitForCompletion() && stopCause == null;
+                    done = !options.waitForCompletion() && completeUnlessStopped();
                     if (done) {
                         starting = false;
                     }
                 }
                 if (done) {
-                    finish(triggered.notWaitedOutcome());
+                    shell.finished(triggered.notWaitedOutcome());
                     return;
                 }
             }
@@ -269,18 +297,32 @@ final class CircleCiWaitRunner implements Serializable {
     }
 
     private void watch(CircleCiClient client) {
-        WatchHandle started;
+        WatchHandle started = null;
         boolean abortNow;
+        boolean abortedStepEnded;
         synchronized (this) {
             starting = false;
-            if (completed) {
-                return;
-            }
-            // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
-            started = shell.watcher().watch(client.withRetryPolicy(RetryPolicy.none()), state, watchOptions,
-                    new ConsoleProgress());
-            handle = started;
+            abortedStepEnded = completed && stopCause != null;
             abortNow = stopCause != null;
+            if (!completed || (abortedStepEnded && options.cancelOnAbort())) {
+                // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
+                started = shell.watcher().watch(client.withRetryPolicy(RetryPolicy.none()), state, watchOptions,
+                        new ConsoleProgress());
+                handle = started;
+            }
+        }
+        if (started == null) {
+            if (abortedStepEnded) {
+                logAbortAfterStepEnded("it keeps running in CircleCI (cancelOnAbort: false)");
+            }
+            return;
+        }
+        if (abortedStepEnded) {
+            // The abort's grace ran out (a slow trigger, a full queue) and failed the step before the pipeline was
+            // known; the abort still has to reach CircleCI. The watcher's sweep cancels it in the background.
+            logAbortAfterStepEnded("canceling its running workflows");
+            started.abort("Jenkins build aborted");
+            return;
         }
         started.outcome().whenComplete((outcome, error) -> {
             if (error == null) {
@@ -294,6 +336,18 @@ final class CircleCiWaitRunner implements Serializable {
         if (abortNow) {
             abortWatch(started);
         }
+    }
+
+    /**
+     * Says what becomes of a pipeline that became known only after its aborted step had ended: on the console, should
+     * the build's log still be open, and in the controller's log, since it may not be.
+     */
+    private void logAbortAfterStepEnded(String fate) {
+        String line = "The build was aborted and its step has already ended, but " + describePipeline()
+                + " exists now: " + fate + ".";
+        shell.log().println(line);
+        PipelineSummary p = pipeline;
+        LOG.log(Level.INFO, "{0} ({1})", new Object[] {line, p != null ? p.url() : state.pipelineId()});
     }
 
     private void abortWatch(WatchHandle toAbort) {
@@ -339,6 +393,27 @@ final class CircleCiWaitRunner implements Serializable {
             } else {
                 shell.finished(outcome);
             }
+        }
+    }
+
+    /**
+     * Called under the lock where the step's end is decided: claims that end unless an abort came first, so that an
+     * abort from now on finds the step done rather than turning a finished step into an aborted one.
+     */
+    private boolean completeUnlessStopped() {
+        if (completed || stopCause != null) {
+            return false;
+        }
+        completed = true;
+        return true;
+    }
+
+    /** Ends with the outcome if {@link #completeUnlessStopped()} claimed the end, else as {@link #finish} decides. */
+    private void endWith(boolean claimed, Outcome outcome) {
+        if (claimed) {
+            shell.finished(outcome);
+        } else {
+            finish(outcome);
         }
     }
 

@@ -445,6 +445,28 @@ class CircleCiStepExecutionTest {
     }
 
     @Test
+    void anAbortAroundARestartDuringTheTriggerSaysThePipelineMayExist() throws Exception {
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLUGGISH), context);
+        environment.awaitLog(context, "Triggering a CircleCI pipeline for " + SLUGGISH);
+        byte[] saved = serialize(execution); // the trigger request is in flight: no pipeline saved
+        environment.close();
+
+        environment = new SimulatedEnvironment(simulator.baseUrl(), clock, null);
+        StepExecution resumed = (StepExecution) new ObjectInputStream(new ByteArrayInputStream(saved)).readObject();
+        TestStepContext resumedContext = (TestStepContext) resumed.getContext();
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+        resumed.stop(abort);
+        resumed.onResume();
+
+        assertThat(environment.awaitFailure(resumedContext)).isSameAs(abort);
+        assertThat(resumedContext.log()).contains("it is not known whether CircleCI created it, so nothing was "
+                + "canceled. Look at the project's pipelines: <a href=\"" + simulator.baseUrl().replaceAll("/+$", "")
+                + "/pipelines/github/acme/sluggish\">the project's pipelines</a>")
+                .doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
     void aWaitThatOutlivesItsTimeoutFailsWithAMessage() throws Exception {
         CircleCiTriggerStep step = trigger(SLOW);
         step.setTimeout("5m");
@@ -569,5 +591,48 @@ class CircleCiStepExecutionTest {
         public String getShortDescription() {
             return "Aborted by a test";
         }
+    }
+
+    @Test
+    void anAbortWhoseGraceRunsOutBeforeTheTriggerReturnsStillCancelsThePipeline() throws Exception {
+        environment.abortGrace(Duration.ofMillis(20)); // CircleCI takes 300 ms to answer this project's trigger
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(trigger(SLUGGISH), context);
+        environment.awaitLog(context, "Triggering a CircleCI pipeline for " + SLUGGISH);
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true, new TestCause());
+
+        execution.stop(abort);
+
+        assertThat(environment.awaitFailure(context)).as("failed by the grace, the trigger still in flight")
+                .isSameAs(abort);
+        awaitCancelRequest(context);
+        assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).hasSize(1);
+        assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+        assertThat(context.log()).contains("its step has already ended, but CircleCI pipeline #1 (" + SLUGGISH
+                + ") exists now: canceling its running workflows.")
+                .doesNotContain(SimulatedEnvironment.TOKEN);
+    }
+
+    @Test
+    void anAbortWhoseGraceRunsOutBeforeTheTriggerReturnsLeavesThePipelineRunningWithoutCancelOnAbort()
+            throws Exception {
+        environment.abortGrace(Duration.ofMillis(20));
+        CircleCiTriggerStep step = trigger(SLUGGISH);
+        step.setCancelOnAbort(false);
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = start(step, context);
+        environment.awaitLog(context, "Triggering a CircleCI pipeline for " + SLUGGISH);
+
+        execution.stop(new FlowInterruptedException(Result.ABORTED, true, new TestCause()));
+
+        environment.awaitFailure(context);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!context.log().contains("exists now: it keeps running in CircleCI (cancelOnAbort: false).")) {
+            assertThat(System.nanoTime()).as("the late pipeline was reported; log:\n" + context.log())
+                    .isLessThan(giveUp);
+            Thread.sleep(5);
+        }
+        assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel")).isEmpty();
     }
 }
