@@ -6,11 +6,8 @@ import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
+import io.jenkins.plugins.circleci.trigger.OutcomeView;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
-import io.jenkins.plugins.circleci.trigger.WorkflowSummary;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
@@ -24,25 +21,7 @@ final class StepOutcomes {
      * [{name, id, status, url}].
      */
     static Map<String, Object> toMap(Outcome outcome) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        PipelineSummary p = outcome.pipeline();
-        map.put("id", p == null ? null : p.id());
-        map.put("number", p == null ? null : p.number());
-        map.put("project", p == null ? null : p.projectSlug());
-        map.put("state", p == null ? null : p.state());
-        map.put("result", outcome.result() == null ? null : outcome.result().name());
-        map.put("url", p == null ? null : p.url());
-        List<Map<String, Object>> workflows = new ArrayList<>();
-        for (WorkflowSummary w : outcome.workflows()) {
-            Map<String, Object> wm = new LinkedHashMap<>();
-            wm.put("name", w.name());
-            wm.put("id", w.id());
-            wm.put("status", w.status());
-            wm.put("url", w.url());
-            workflows.add(wm);
-        }
-        map.put("workflows", workflows);
-        return map;
+        return OutcomeView.of(outcome, null);
     }
 
     /**
