@@ -59,6 +59,8 @@ final class Watch implements WatchHandle {
     private CancelSweep sweep;
 
     // Touched only by the one task of this wait that runs at a time (handed over under the lock above).
+    /** The pipeline as read once it was created (a final state): a retried poll does not read it again. */
+    private Pipeline createdPipeline;
     private Observation lastLook;
     private List<String> lastPending = List.of();
     private int quietPolls;
@@ -246,7 +248,11 @@ final class Watch implements WatchHandle {
         try {
             List<String> errors = List.of();
             if (needsPipeline(candidate)) {
-                Pipeline p = Observation.wellFormed(api.getPipeline(candidate.pipelineId()));
+                Pipeline p = createdPipeline != null ? createdPipeline
+                        : Observation.wellFormed(api.getPipeline(candidate.pipelineId()));
+                if (p.state().equals(PipelineState.CREATED)) {
+                    createdPipeline = p;
+                }
                 candidate = candidate.withPipeline(p.number(), p.projectSlug(), p.state().value());
                 errors = p.errors().stream().map(PipelineError::message).toList();
             }
@@ -274,13 +280,20 @@ final class Watch implements WatchHandle {
         }
         lastPending = ((Waiting) assessment).pending();
         quietPolls = changed ? 0 : quietPolls + 1;
-        return untilDeadline(schedule.afterQuietPolls(quietPolls, random), now);
+        return untilDeadline(nextRegularPoll(quietPolls, now), now);
     }
 
-    /** The pipeline read is skipped once its state is final, it is known, and workflows exist. */
+    /** The pause before the next look after a successful one, the {@code quietPolls}-th in a row without change. */
+    private Duration nextRegularPoll(int quiet, Instant now) {
+        return schedule.afterQuietPolls(quiet, random);
+    }
+
+    /**
+     * The pipeline read is skipped once it is known and {@code created}: a final state, whose workflows were created
+     * with it (an errored pipeline ends the wait).
+     */
     private static boolean needsPipeline(WatchState s) {
-        return !(s.knowsPipeline() && PipelineState.CREATED.value().equals(s.pipelineState())
-                && !s.workflows().isEmpty());
+        return !(s.knowsPipeline() && PipelineState.CREATED.value().equals(s.pipelineState()));
     }
 
     private Duration untilDeadline(Duration delay, Instant now) {
@@ -310,7 +323,8 @@ final class Watch implements WatchHandle {
                     state.pipelineId(), outage, e));
             return null;
         }
-        return untilDeadline(schedule.afterFailures(failures, retryAfter, random), now);
+        return untilDeadline(schedule.afterFailures(failures, retryAfter, nextRegularPoll(quietPolls + 1, now),
+                random), now);
     }
 
     /** Lists the jobs Announcements needs; a job list CircleCI refuses is announced without, not retried. */

@@ -147,7 +147,14 @@ public final class WatchOptions implements Serializable {
         private ResultMapping resultMapping = ResultMapping.defaults();
         private Duration minPollInterval = Duration.ofSeconds(2);
         private Duration maxPollInterval = Duration.ofSeconds(10);
-        private Duration noWorkflowsGrace = Duration.ofMinutes(2);
+        /**
+         * {@code created} means CircleCI has created the pipeline's workflows (its docs' state machine), and the
+         * simulator, built from them, lists them from that instant: a created pipeline that lists none has none, as
+         * when branch filters or {@code when} exclude them all. The grace only rides out a list that lags the
+         * pipeline's state by a moment (two requests, possibly two services), for three more looks at the quick
+         * start's pace; docs/engine.md gives the reasoning.
+         */
+        private Duration noWorkflowsGrace = Duration.ofSeconds(10);
         private Duration continuationGrace = Duration.ofMinutes(10);
         private Duration autoRerunGrace = Duration.ofMinutes(5);
         private Duration outagePatience = Duration.ofMinutes(15);
