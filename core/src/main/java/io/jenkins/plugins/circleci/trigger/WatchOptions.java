@@ -28,6 +28,8 @@ public final class WatchOptions implements Serializable {
     private final Duration outagePatience;
     /** Null in options saved before this option existed; {@link #abortSweep()} then gives the default. */
     private final Duration abortSweep;
+    /** Null in options saved before this option existed: on. */
+    private final Boolean durationAware;
 
     private WatchOptions(Builder b) {
         this.workflows = Collections.unmodifiableSet(new LinkedHashSet<>(b.workflows));
@@ -42,6 +44,7 @@ public final class WatchOptions implements Serializable {
         this.autoRerunGrace = b.autoRerunGrace;
         this.outagePatience = b.outagePatience;
         this.abortSweep = b.abortSweep;
+        this.durationAware = b.durationAware;
     }
 
     public static Builder builder() {
@@ -66,6 +69,7 @@ public final class WatchOptions implements Serializable {
         b.autoRerunGrace = autoRerunGrace;
         b.outagePatience = outagePatience;
         b.abortSweep = abortSweep();
+        b.durationAware = durationAware();
         return b;
     }
 
@@ -131,6 +135,14 @@ public final class WatchOptions implements Serializable {
         return abortSweep == null ? Builder.DEFAULT_ABORT_SWEEP : abortSweep;
     }
 
+    /**
+     * Whether polls follow how long the pipeline's workflows usually take (CircleCI Insights): sparse while the end
+     * is far, dense around it, the adaptive schedule once it is late or when there is no history. Default on.
+     */
+    public boolean durationAware() {
+        return durationAware == null || durationAware;
+    }
+
     @Override
     public String toString() {
         return "WatchOptions[workflows=" + workflows + ", onHold=" + onHold + ", timeout=" + timeout
@@ -159,6 +171,7 @@ public final class WatchOptions implements Serializable {
         private Duration autoRerunGrace = Duration.ofMinutes(5);
         private Duration outagePatience = Duration.ofMinutes(15);
         private Duration abortSweep = DEFAULT_ABORT_SWEEP;
+        private boolean durationAware = true;
 
         private Builder() {}
 
@@ -226,6 +239,12 @@ public final class WatchOptions implements Serializable {
 
         public Builder abortSweep(Duration d) {
             this.abortSweep = positive(d, "abort sweep");
+            return this;
+        }
+
+        /** Whether polls follow the workflows' usual durations (see {@link WatchOptions#durationAware()}). */
+        public Builder durationAware(boolean on) {
+            this.durationAware = on;
             return this;
         }
 
