@@ -267,7 +267,7 @@ public final class CircleCiClient {
     }
 
     private <T> T read(ApiCall call, Class<T> type) {
-        return transport.execute(call, (status, body) -> Json.MAPPER.readValue(body, type));
+        return transport.read(call, type);
     }
 
     private static ApiCall projectCall(String subject, ProjectSlug project, String... rest) {
