@@ -31,6 +31,9 @@ final class DurationHistory {
     static final Duration LOADING_FOR = Duration.ofMinutes(2);
     private static final Logger LOG = Logger.getLogger(DurationHistory.class.getName());
 
+    /** Past this many entries for one host and token, the expired ones are dropped (branches come and go). */
+    static final int PRUNE_ABOVE = 1024;
+
     /** The JVM-wide cache. Entries go with their scope (the client's request budget). */
     static final DurationHistory SHARED = new DurationHistory();
 
@@ -75,11 +78,15 @@ final class DurationHistory {
     Lookup lookup(PipelineApi api, String projectSlug, String branch, Instant now) {
         Key key = new Key(Objects.requireNonNull(projectSlug, "projectSlug"), branch);
         synchronized (entries) {
-            Entry entry = entries.computeIfAbsent(api.historyScope(), s -> new HashMap<>()).get(key);
+            Entry entry = scope(api).get(key);
             if (entry != null && now.isBefore(entry.until())) {
                 return entry.found() == null ? Lookup.PENDING : entry.found();
             }
-            scope(api).put(key, new Entry(null, now.plus(LOADING_FOR)));
+            Map<Key, Entry> scope = scope(api);
+            if (scope.size() >= PRUNE_ABOVE) {
+                scope.values().removeIf(e -> !now.isBefore(e.until()));
+            }
+            scope.put(key, new Entry(null, now.plus(LOADING_FOR)));
         }
         Lookup found;
         Duration holds;
@@ -96,6 +103,13 @@ final class DurationHistory {
             scope(api).put(key, new Entry(found, now.plus(holds)));
         }
         return found;
+    }
+
+    /** How many entries the cache holds for this host and token. */
+    int size(PipelineApi api) {
+        synchronized (entries) {
+            return scope(api).size();
+        }
     }
 
     private Map<Key, Entry> scope(PipelineApi api) {

@@ -65,6 +65,16 @@ class DurationHistoryTest {
     }
 
     @Test
+    void expiredEntriesAreDroppedOnceManyBranchesWereSeen() {
+        for (int i = 0; i < DurationHistory.PRUNE_ABOVE; i++) {
+            cache.lookup(circleci, SLUG, "feature-" + i, T0);
+        }
+        assertThat(cache.size(circleci)).isEqualTo(DurationHistory.PRUNE_ABOVE);
+        cache.lookup(circleci, SLUG, "main", T0.plus(DurationHistory.FRESH_FOR));
+        assertThat(cache.size(circleci)).isEqualTo(1);
+    }
+
+    @Test
     void noRunsIsNoHistory() {
         assertThat(cache.lookup(new FakeCircleCi(), SLUG, null, T0)).isEqualTo(DurationHistory.Lookup.NONE);
     }
