@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -41,7 +42,7 @@ public final class PollingHarness {
         ManualClock clock = new ManualClock();
         List<Duration> durations = BenchProjects.jobDurations(length, pipelines, seed);
         try (CircleCiSimulator sim = CircleCiSimulator.builder().port(0).clock(clock)
-                .scenario(BenchProjects.scenario(durations, null)).seed(seed)
+                .scenario(BenchProjects.scenario(durations, null, length, contender.history(), seed)).seed(seed)
                 .journalCapacity(0).webhookPollInterval(null).start()) {
             VirtualScheduler scheduler = new VirtualScheduler(clock);
             RequestCounter counter = new RequestCounter();
@@ -51,7 +52,7 @@ public final class PollingHarness {
             PipelineStarter starter = new PipelineStarter(new PlainApi(new OkHttpClient(), sim.baseUrl(),
                     BenchProjects.TOKEN));
             Instant start = clock.instant();
-            try (Waiter waiter = waiter(contender, sim, http, scheduler)) {
+            try (Waiter waiter = waiter(contender, sim, http, scheduler, seed)) {
                 Duration roundLength = length.plus(STAGGER).plus(Duration.ofMinutes(1));
                 for (int i = 0; i < pipelines; i++) {
                     String slug = BenchProjects.slug(i);
@@ -71,15 +72,16 @@ public final class PollingHarness {
         }
     }
 
-    private static Waiter waiter(Contender contender, CircleCiSimulator sim, OkHttpClient http,
-                                 VirtualScheduler scheduler) {
+    /** The contender's waiter; our engine's jitter is seeded, so that a run repeats exactly. */
+    static Waiter waiter(Contender contender, CircleCiSimulator sim, OkHttpClient http, VirtualScheduler scheduler,
+                         long seed) {
         ManualClock clock = scheduler.clock();
         if (contender.isBaseline()) {
             BaselineWaiter baseline = new BaselineWaiter(new PlainApi(http, sim.baseUrl(), BenchProjects.TOKEN),
                     BaselineWaiter.DEFAULT_INTERVAL, scheduler::sleep);
             return new BaselineThreads(baseline, clock, scheduler::startParticipant);
         }
-        return new EngineWaiter(new PipelineWatcher(scheduler, clock),
+        return new EngineWaiter(new PipelineWatcher(scheduler, clock, new Random(seed)),
                 EngineClients.client(sim.baseUrl(), http, RateLimit.defaults(), clock, scheduler::passTime),
                 contender.options(), clock);
     }

@@ -42,7 +42,7 @@ public final class ClientOverheadRunner {
                 thisRound.put(call, medianAndMean);
                 byCall.computeIfAbsent(call, k -> new ArrayList<>()).add(medianAndMean);
             }
-            ratios.add(thisRound.get("client")[0] / thisRound.get("bareOkHttp")[0]);
+            ratios.add(thisRound.get("client")[0] / thisRound.get("bareOkHttpAndJackson")[0]);
         }
         return new OverheadFigures(score(byCall.get("client")), score(byCall.get("bareOkHttp")),
                 score(byCall.get("bareOkHttpAndJackson")), ratios);

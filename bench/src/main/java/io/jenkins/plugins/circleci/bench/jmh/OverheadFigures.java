@@ -10,7 +10,7 @@ import java.util.List;
  * @param client         our client's {@code getPipeline}
  * @param bare           the same GET with bare OkHttp, body read as a string
  * @param bareAndJackson bare OkHttp plus Jackson's tree parse, for reference
- * @param roundRatios    per round, our client's median over bare OkHttp's
+ * @param roundRatios    per round, our client's median over bare OkHttp + Jackson tree's (the target's yardstick)
  */
 public record OverheadFigures(Score client, Score bare, Score bareAndJackson, List<Double> roundRatios) {
 
