@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -21,7 +22,8 @@ import okhttp3.OkHttpClient;
  * would: how many requests per second the waits send at most, and whether any is refused (429).
  *
  * <p>The pipelines are those of a few projects (so that waits share their projects' durations, as builds of one
- * controller do), all of one length, triggered within {@link #STAGGER}: every wait runs at once for most of the run.
+ * controller do), all of one length, triggered evenly over the first half of that length: every wait runs at once
+ * through the second half, and their ends spread over as long.
  * CircleCI publishes no numeric limit (see docs/simulator.md); the simulator throttles each token to {@link #LIMIT}
  * requests per second, the one figure seen in public ({@code x-ratelimit-limit: 300} with a one-second reset, as a
  * third party reported), and our engine's budget is the most a token bucket may hold under it.
@@ -35,7 +37,8 @@ public final class ScaleHarness {
      * within one second, so never more than {@link #LIMIT}.
      */
     public static final RateLimit BUDGET = new RateLimit(250, 50);
-    static final Duration STAGGER = Duration.ofMinutes(1);
+    /** The harness triggers the pipelines with another token than the one the waits share. */
+    static final String TRIGGER_TOKEN = "bench-trigger-token";
     public static final int PROJECTS = 20;
 
     private final long seed;
@@ -57,20 +60,31 @@ public final class ScaleHarness {
             RequestsPerSecond perSecond = new RequestsPerSecond(clock);
             OkHttpClient http = new OkHttpClient.Builder().dispatcher(new Dispatcher(scheduler))
                     .addNetworkInterceptor(counter).addNetworkInterceptor(perSecond).build();
+            // Triggered with a token of their own: only the waits' requests count against the waits' token.
             PipelineStarter starter = new PipelineStarter(new PlainApi(new OkHttpClient(), sim.baseUrl(),
-                    BenchProjects.TOKEN));
+                    TRIGGER_TOKEN));
             Instant start = clock.instant();
             try (EngineWaiter waiter = new EngineWaiter(new PipelineWatcher(scheduler, clock, new Random(seed)),
                     EngineClients.client(sim.baseUrl(), http, BUDGET, clock, scheduler::passTime),
                     contender.options(), clock)) {
+                AtomicReference<RuntimeException> triggerFailed = new AtomicReference<>();
                 for (int i = 0; i < waits; i++) {
                     String slug = BenchProjects.slug(i % projects);
-                    Duration offset = STAGGER.multipliedBy(i).dividedBy(waits);
-                    scheduler.schedule(() -> waiter.start(starter.trigger(slug)), offset.toNanos(),
-                            TimeUnit.NANOSECONDS);
+                    Duration offset = length.dividedBy(2).multipliedBy(i).dividedBy(waits);
+                    scheduler.schedule(() -> {
+                        try {
+                            waiter.start(starter.trigger(slug));
+                        } catch (RuntimeException e) {
+                            triggerFailed.compareAndSet(null, e);
+                        }
+                    }, offset.toNanos(), TimeUnit.NANOSECONDS);
                 }
                 Instant horizon = start.plus(length.multipliedBy(4)).plus(Duration.ofHours(1));
-                scheduler.runUntil(() -> waiter.finished() == waits, horizon, Duration.ofMinutes(2));
+                scheduler.runUntil(() -> waiter.finished() == waits || triggerFailed.get() != null, horizon,
+                        Duration.ofMinutes(2));
+                if (triggerFailed.get() != null) {
+                    throw new IllegalStateException("A trigger failed, so a wait never started", triggerFailed.get());
+                }
                 Duration simulated = Duration.between(start, clock.instant());
                 return figures(contender, waits, length, sim, waiter.results(), counter.sent(), perSecond, simulated);
             } finally {

@@ -361,7 +361,8 @@ public final class MarkdownReport {
         ScaleFigures first = report.scale().get(0);
         line(count(first.waits()) + " waits at once in one JVM, on one token, for pipelines of "
                 + length(first.length()) + " of " + ScaleHarness.PROJECTS + " projects whose history Insights knows, "
-                + "triggered within a minute. The simulator throttles the token to " + first.limit() + " requests per "
+                + "triggered evenly over the first half of that length (with a token of the harness's own), so that "
+                + "all of them wait at once through the second half and their ends spread over as long. The simulator throttles the token to " + first.limit() + " requests per "
                 + "second (fixed one-second windows, 429 with `Retry-After` beyond them). CircleCI publishes no "
                 + "numeric limit (its docs: it throttles \"sudden large bursts\" and \"sustained high volumes of "
                 + "requests, for example, frequent polling\"; its docs team: limits \"are not necessarily set in "
@@ -520,9 +521,10 @@ public final class MarkdownReport {
         line("");
         line("- Scenario: project `gh/bench/p<i>` runs one workflow with one job. For a pipeline \"of 10 min\" the job "
                 + "lasts 10 min less CircleCI's pending second, plus a uniform spread of 0–20 s, so completions fall "
-                + "at every phase of a 10 s poll. Triggers are spread over 30 s, in rounds of at most 60 pipelines at "
-                + "once (past about 90 waits polling every 10 s, the default request budget of 10 requests/s would "
-                + "set our figures: a load figure, not a per-wait one). Every pipeline is triggered the same way for "
+                + "at every phase of a 10 s poll. Triggers are spread over 30 s, in rounds of at most 30 pipelines at "
+                + "once (past about 90 waits polling every 10 s, or about 40 looking every 4 s around their expected "
+                + "ends, the default request budget of 10 requests/s would set our figures: a load figure, not a "
+                + "per-wait one, measured apart below). Every pipeline is triggered the same way for "
                 + "every contender (a plain POST, not counted as a wait's request).");
         line("- History: each project's Insights history holds " + BenchProjects.PAST_RUNS + " past runs of its "
                 + "workflow on `main`, ended a day and more before the run. \"Accurate\" draws them from the same "
