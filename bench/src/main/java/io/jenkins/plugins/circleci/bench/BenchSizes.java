@@ -17,12 +17,15 @@ import java.util.List;
  * @param scaleLength       the length of their pipelines
  * @param jmhRounds         rounds of the client-overhead benchmark, each measuring every call once
  * @param jmhFork           whether each measurement has a JVM of its own (false only for the smoke test)
- * @param jmhIterations     JMH warm-up and measurement iterations each
+ * @param jmhWarmups        JMH warm-up iterations (a loaded machine compiles slowly: our client's longer path
+ *                          needs them to be measured compiled, as a long-running controller runs it)
+ * @param jmhIterations     JMH measurement iterations
  * @param jmhIterationMillis length of one JMH iteration
  */
 public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webhookPipelines, List<Integer> engineWaits,
                          List<Integer> baselineWaits, Duration footprintSettle, int scaleWaits, Duration scaleLength,
-                         int jmhRounds, boolean jmhFork, int jmhIterations, long jmhIterationMillis) {
+                         int jmhRounds, boolean jmhFork, int jmhWarmups, int jmhIterations,
+                         long jmhIterationMillis) {
 
     public BenchSizes {
         lengths = List.copyOf(lengths);
@@ -33,11 +36,11 @@ public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webho
     public static BenchSizes full() {
         return new BenchSizes(180, List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1)), 40,
                 List.of(100, 1_000, 10_000), List.of(100, 1_000), Duration.ofSeconds(3), 10_000,
-                Duration.ofMinutes(10), 4, true, 3, 1_000);
+                Duration.ofMinutes(10), 4, true, 6, 4, 1_000);
     }
 
     public static BenchSizes smoke() {
         return new BenchSizes(3, List.of(Duration.ofMinutes(1)), 2, List.of(10), List.of(10),
-                Duration.ofMillis(300), 40, Duration.ofMinutes(1), 1, false, 1, 100);
+                Duration.ofMillis(300), 40, Duration.ofMinutes(1), 1, false, 1, 1, 100);
     }
 }

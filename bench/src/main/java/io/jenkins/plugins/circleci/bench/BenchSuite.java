@@ -52,7 +52,7 @@ public final class BenchSuite {
                 () -> new WebhookHarness(SEED).run(ours, sizes.webhookPipelines())));
         List<FootprintFigures> footprint = footprint();
         OverheadFigures overhead = timed("client overhead (JMH)", () -> ClientOverheadRunner.run(sizes.jmhRounds(),
-                sizes.jmhFork(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
+                sizes.jmhFork(), sizes.jmhWarmups(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
         return new BenchReport(MachineInfo.current(), started, Duration.between(started, Instant.now()),
                 baseline.name(), ours.name(), withHistory.name(), withoutHistory.name(), polling, schedules, scale,
                 webhook, footprint, overhead);

@@ -149,6 +149,8 @@ class BenchSmokeTest {
             assertThat(s.median()).isPositive();
             assertThat(s.mean()).isPositive();
         }
+        assertThat(o.pathClient()).isPositive();
+        assertThat(o.pathBare()).isPositive();
     }
 
     @Test

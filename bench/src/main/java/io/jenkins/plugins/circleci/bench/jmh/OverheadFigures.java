@@ -11,8 +11,11 @@ import java.util.List;
  * @param bare           the same GET with bare OkHttp, body read as a string
  * @param bareAndJackson bare OkHttp plus Jackson's tree parse, for reference
  * @param roundRatios    per round, our client's median over bare OkHttp + Jackson tree's (the target's yardstick)
+ * @param pathClient     our client's mean time per call without the network ({@link ClientPathBenchmark}), µs
+ * @param pathBare       bare OkHttp + Jackson tree's, the same way, µs
  */
-public record OverheadFigures(Score client, Score bare, Score bareAndJackson, List<Double> roundRatios) {
+public record OverheadFigures(Score client, Score bare, Score bareAndJackson, List<Double> roundRatios,
+                              double pathClient, double pathBare) {
 
     public OverheadFigures {
         roundRatios = List.copyOf(roundRatios);

@@ -71,7 +71,7 @@ class MarkdownReportTest {
                 FootprintFigures.extrapolate(b1000, 10_000));
         OverheadFigures o = new OverheadFigures(new OverheadFigures.Score(100 * overhead, 130),
                 new OverheadFigures.Score(100, 120), new OverheadFigures.Score(101, 125),
-                List.of(overhead - 0.01, overhead, overhead + 0.5));
+                List.of(overhead - 0.01, overhead, overhead + 0.5), 4.5, 4.0);
         List<ScaleFigures> scale = List.of(new ScaleFigures("ours, duration-aware", 10_000, TEN_MIN,
                 new RateLimit(250, 50), 300, new Latencies(List.of(Duration.ofSeconds(2))), 240_000, 240_000, 240,
                 35.5, rateLimited, 20, 10_000, Duration.ofMinutes(12)));
