@@ -36,7 +36,7 @@ public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webho
     public static BenchSizes full() {
         return new BenchSizes(180, List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1)), 40,
                 List.of(100, 1_000, 10_000), List.of(100, 1_000), Duration.ofSeconds(3), 10_000,
-                Duration.ofMinutes(10), 4, true, 6, 4, 1_000);
+                Duration.ofMinutes(10), 6, true, 6, 4, 1_000);
     }
 
     public static BenchSizes smoke() {
