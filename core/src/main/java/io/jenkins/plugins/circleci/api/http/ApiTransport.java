@@ -55,6 +55,8 @@ public final class ApiTransport {
     static final int MAX_PREPARED = 512;
 
     private final OkHttpClient http;
+    /** The same client without the send marker's network interceptor: for calls that are not sent once. */
+    private final OkHttpClient reads;
     private final ApiBaseUrl baseUrl;
     private final HttpUrl api;
     private final String token;
@@ -74,6 +76,9 @@ public final class ApiTransport {
     public ApiTransport(OkHttpClient http, ApiBaseUrl baseUrl, String token, RequestBudget budget, RetryPolicy policy,
             Clock clock, Sleeper sleeper, Duration maxPermitWait) {
         this.http = Objects.requireNonNull(http);
+        OkHttpClient.Builder withoutMarker = http.newBuilder();
+        withoutMarker.networkInterceptors().removeIf(SendMarkerInterceptor.class::isInstance);
+        this.reads = withoutMarker.build();
         this.baseUrl = baseUrl;
         this.api = baseUrl.api();
         this.token = Objects.requireNonNull(token);
@@ -103,14 +108,7 @@ public final class ApiTransport {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addNetworkInterceptor(chain -> {
-                    // Network interceptors run once a connection exists, just before the request is written.
-                    SendMarker marker = chain.request().tag(SendMarker.class);
-                    if (marker != null) {
-                        marker.sending = true;
-                    }
-                    return chain.proceed(chain.request());
-                });
+                .addNetworkInterceptor(new SendMarkerInterceptor());
     }
 
     /** Sends the call, retrying per the policy (or, for a sent-once call, only when nothing reached CircleCI). */
@@ -200,7 +198,9 @@ public final class ApiTransport {
         Request request = request(call, marker);
         int status;
         byte[] body;
-        try (Response response = http.newCall(request).execute()) {
+        // Only a sent-once call needs to know whether its request started to be written: the others skip the step.
+        OkHttpClient client = call.isSentOnce() ? http : reads;
+        try (Response response = client.newCall(request).execute()) {
             status = response.code();
             if (status >= 300 && status < 400) {
                 throw ErrorTranslator.redirect(call, request.url().encodedPath(), status, api,
@@ -298,6 +298,18 @@ public final class ApiTransport {
     /** Set by the network interceptor when a request is about to be written to a connection. */
     private static final class SendMarker {
         volatile boolean sending;
+    }
+
+    /** Network interceptors run once a connection exists, just before the request is written. */
+    private static final class SendMarkerInterceptor implements okhttp3.Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            SendMarker marker = chain.request().tag(SendMarker.class);
+            if (marker != null) {
+                marker.sending = true;
+            }
+            return chain.proceed(chain.request());
+        }
     }
 
     private static String describe(CircleCiException failure) {
