@@ -151,6 +151,9 @@ class BenchSmokeTest {
         }
         assertThat(o.pathClient()).isPositive();
         assertThat(o.pathBare()).isPositive();
+        assertThat(o.paired().pairs()).isPositive();
+        assertThat(o.paired().client()).isPositive();
+        assertThat(o.paired().bareAndJackson()).isPositive();
     }
 
     @Test

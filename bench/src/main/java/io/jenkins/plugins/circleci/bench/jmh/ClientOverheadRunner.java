@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.bench.jmh;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,10 @@ public final class ClientOverheadRunner {
         double pathClient = average(ClientPathBenchmark.class, "client", fork, warmups, iterations, iterationMillis);
         double pathBare = average(ClientPathBenchmark.class, "bareOkHttpAndJackson", fork, warmups, iterations,
                 iterationMillis);
+        PairedOverhead.Figures paired = PairedOverhead.run(Duration.ofMillis(iterationMillis * warmups * 3L),
+                (int) Math.max(200, iterationMillis * iterations * 5L), 20_261_128L);
         return new OverheadFigures(score(byCall.get("client")), score(byCall.get("bareOkHttp")),
-                score(byCall.get("bareOkHttpAndJackson")), ratios, pathClient, pathBare);
+                score(byCall.get("bareOkHttpAndJackson")), ratios, pathClient, pathBare, paired);
     }
 
     /** The mean time (µs) of one call of a benchmark measured in average-time mode. */

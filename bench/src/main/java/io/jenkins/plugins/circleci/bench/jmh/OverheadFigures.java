@@ -13,9 +13,10 @@ import java.util.List;
  * @param roundRatios    per round, our client's median over bare OkHttp + Jackson tree's (the target's yardstick)
  * @param pathClient     our client's mean time per call without the network ({@link ClientPathBenchmark}), µs
  * @param pathBare       bare OkHttp + Jackson tree's, the same way, µs
+ * @param paired         both calls timed in pairs in one JVM ({@link PairedOverhead}); null when not measured
  */
 public record OverheadFigures(Score client, Score bare, Score bareAndJackson, List<Double> roundRatios,
-                              double pathClient, double pathBare) {
+                              double pathClient, double pathBare, PairedOverhead.Figures paired) {
 
     public OverheadFigures {
         roundRatios = List.copyOf(roundRatios);
