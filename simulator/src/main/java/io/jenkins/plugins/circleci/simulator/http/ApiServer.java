@@ -2,7 +2,6 @@ package io.jenkins.plugins.circleci.simulator.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.circleci.simulator.journal.Journal;
 import io.jenkins.plugins.circleci.simulator.journal.JournalEntry;
 import io.jenkins.plugins.circleci.simulator.journal.Redaction;
@@ -26,22 +25,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The HTTP front: the JDK's HttpServer on a bounded pool (idle keep-alive connections hold no thread, so thousands
- * of polling clients are fine), fault injection before routing, and the journal after answering.
+ * The HTTP front: {@link HttpFront} on a bounded pool (idle keep-alive connections hold no thread, so thousands
+ * of polling clients are fine), fault injection before routing, and the journal after answering: one entry per
+ * request, with a note saying why when it was refused or not served as sent.
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, each response then waits for
-        // the client's delayed ACK (~40 ms on Linux). Read once, when the JDK server first loads: set it early.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
+    private final HttpFront server;
     private final ExecutorService pool;
     private final Simulation sim;
     private final Journal journal;
@@ -54,22 +46,20 @@ public final class ApiServer implements AutoCloseable {
         this.sim = sim;
         this.journal = journal;
         this.faults = new FaultInjector(sim.scenario().faults(), seed);
-        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 4096);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "circleci-simulator-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        java.net.InetAddress bound = server.getAddress().getAddress();
+        this.server = new HttpFront(new InetSocketAddress(bindAddress, port), 4096, pool, this::handle);
+        java.net.InetAddress bound = server.address().getAddress();
         // Bound to every interface: loopback is the one address that surely reaches it from this machine.
         String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+        this.baseUrl = "http://" + host + ":" + server.address().getPort();
     }
 
     /** Binds the routes (they need the base URL for links) and starts answering. */
@@ -84,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /**
@@ -99,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Answers a request; true when the connection must now be dropped. The journal is written before the response,
-     * so a client that has its answer always finds its request in the journal.
+     * so a client that has its answer always finds its request in the journal, and each request has exactly one entry.
      */
     private boolean answer(HttpExchange exchange) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -111,6 +101,13 @@ public final class ApiServer implements AutoCloseable {
         boolean recorded = false;
         try {
             body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getAttribute(FrontExchange.BAD_REQUEST) instanceof BadRequest refused) {
+                record(exchange, method, rawPath, rawQuery, apiPath, body, refused.status(), at,
+                        "* (unreadable request)", "unreadable request: " + refused.getMessage());
+                recorded = true;
+                write(exchange, ApiResponse.message(refused.status(), refused.getMessage()));
+                return false;
+            }
             FaultRule fault = faults.pick(method, apiPath);
             if (fault != null) {
                 journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT));
@@ -121,46 +118,76 @@ public final class ApiServer implements AutoCloseable {
             }
             if (fault != null) {
                 boolean disconnect = fault.kind() == FaultRule.Kind.DISCONNECT;
+                String kind = fault.kind().name().toLowerCase(Locale.ROOT);
                 // 0 in the journal = no complete response (the connection was closed mid-response).
                 record(exchange, method, rawPath, rawQuery, apiPath, body, disconnect ? 0 : fault.status(), at,
-                        method + " (fault " + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
+                        method + " (fault " + kind + ")", "fault " + kind);
                 recorded = true;
                 writeFault(exchange, fault);
                 return disconnect;
             }
+            RoutedBody routed = RoutedBody.of(body, exchange.getRequestHeaders().getFirst("Content-Type"));
             ApiResponse response;
             if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
                 String token = Auth.token(exchange.getRequestHeaders());
-                response = routes.handle(ApiRequest.of(method, rawPath, rawQuery, token, body));
+                // HEAD is GET without the body (the exchange drops it), as servers answer it.
+                String routedMethod = method.equals("HEAD") ? "GET" : method;
+                response = routes.handle(ApiRequest.of(routedMethod, rawPath, rawQuery, token, routed.bytes()));
+                if (method.equals("HEAD") && response.route() != null && response.route().startsWith("GET ")) {
+                    response = response.route("HEAD " + response.route().substring(4));
+                }
             } else {
-                response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)");
+                response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)")
+                        .why("no route outside /api/v2");
             }
             if (response.pipelineId() != null) {
                 sim.pipeline(response.pipelineId()).ifPresent(p -> p.countRequest());
             }
-            record(exchange, method, rawPath, rawQuery, apiPath, body, response.status(), at, response.route());
+            record(exchange, method, rawPath, rawQuery, apiPath, body, response.status(), at, response.route(),
+                    note(routed.ignoredBecause(), response.status() >= 400 ? response.why() : null));
             recorded = true;
             write(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+            fail(exchange, recorded, method, rawPath, rawQuery, apiPath, body, at, 503, "Service unavailable.",
+                    "the simulator is shutting down");
+        } catch (IOException | RuntimeException | Error e) {
             // A client that went away, or a bug: answer 500 when still possible, never kill the server thread.
             LOG.log(Level.FINE, "request failed: " + method + " " + rawPath, e);
-            if (!recorded) {
-                record(exchange, method, rawPath, rawQuery, apiPath, body, 500, at, method + " (error)");
-                recorded = true;
-                tryWrite500(exchange);
-            }
+            fail(exchange, recorded, method, rawPath, rawQuery, apiPath, body, at, 500, "Internal server error.",
+                    "simulator error: " + e);
         } finally {
             exchange.close();
         }
         return false;
     }
 
+    /** After a failure: journal the request if that did not happen yet, and answer if nothing was sent yet. */
+    private void fail(HttpExchange exchange, boolean recorded, String method, String rawPath, String rawQuery,
+                      String apiPath, byte[] body, Instant at, int status, String message, String why) {
+        if (!recorded) {
+            try {
+                record(exchange, method, rawPath, rawQuery, apiPath, body, status, at, method + " (error)", why);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "journal failed", e);
+            }
+        }
+        if (exchange.getResponseCode() < 0) {
+            tryWrite(exchange, ApiResponse.message(status, message));
+        }
+    }
+
+    private static String note(String first, String second) {
+        if (first == null) {
+            return second;
+        }
+        return second == null ? first : first + "; " + second;
+    }
+
     private void record(HttpExchange exchange, String method, String rawPath, String rawQuery, String apiPath,
-                        byte[] body, int status, Instant at, String route) {
+                        byte[] body, int status, Instant at, String route, String note) {
         journal.record(new JournalEntry(method, rawPath, Redaction.query(rawQuery),
-                redactedHeaders(exchange.getRequestHeaders()), body, status, at), apiPath, route);
+                redactedHeaders(exchange.getRequestHeaders()), body, status, at, note), apiPath, route);
     }
 
     private static int write(HttpExchange exchange, ApiResponse response) throws IOException {
@@ -210,9 +237,9 @@ public final class ApiServer implements AutoCloseable {
         };
     }
 
-    private static void tryWrite500(HttpExchange exchange) {
+    private static void tryWrite(HttpExchange exchange, ApiResponse response) {
         try {
-            write(exchange, ApiResponse.message(500, "Internal server error."));
+            write(exchange, response);
         } catch (IOException | RuntimeException ignored) {
             // the client is gone
         }
@@ -231,7 +258,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         pool.shutdownNow();
     }
 }
