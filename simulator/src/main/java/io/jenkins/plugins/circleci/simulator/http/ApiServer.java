@@ -128,7 +128,12 @@ public final class ApiServer implements AutoCloseable {
             }
             RoutedBody routed = RoutedBody.of(body, exchange.getRequestHeaders().getFirst("Content-Type"));
             ApiResponse response;
-            if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
+            if (rawPath.contains("//")) {
+                // Routers match segment by segment: an empty one matches no route. Tolerating it would hide a client
+                // that joins its base URL and paths badly.
+                response = ApiResponse.message(404, "Not found").route("* (empty path segment)")
+                        .why("no route: an empty path segment ('//')");
+            } else if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
                 String token = Auth.token(exchange.getRequestHeaders());
                 // HEAD is GET without the body (the exchange drops it), as servers answer it.
                 String routedMethod = method.equals("HEAD") ? "GET" : method;
