@@ -160,7 +160,7 @@ public final class ApiServer implements AutoCloseable {
             // A client that went away, or a bug: answer 500 when still possible, never kill the server thread.
             LOG.log(Level.FINE, "request failed: " + method + " " + rawPath, e);
             fail(exchange, recorded, method, rawPath, rawQuery, apiPath, body, at, 500, "Internal server error.",
-                    "simulator error: " + e);
+                    "simulator error: " + e.getClass().getSimpleName()); // the class only: messages may quote input
         } finally {
             exchange.close();
         }
