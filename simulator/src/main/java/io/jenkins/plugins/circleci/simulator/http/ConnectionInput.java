@@ -73,12 +73,15 @@ final class ConnectionInput {
         }
     }
 
-    /** Reads and drops what the client still sends, up to {@code max} bytes or the socket's read timeout. */
-    void drain(int max) {
+    /**
+     * Reads and drops what the client still sends: up to {@code max} bytes, until it stops sending for the socket's
+     * read timeout, or until {@code deadlineNanos} ({@link System#nanoTime()}).
+     */
+    void drain(int max, long deadlineNanos) {
         try {
             int dropped = limit - pos;
             pos = limit;
-            while (dropped < max) {
+            while (dropped < max && System.nanoTime() < deadlineNanos) {
                 int n = in.read(buf, 0, buf.length);
                 if (n < 0) {
                     return;

@@ -290,7 +290,7 @@ final class HttpFront implements AutoCloseable {
             Socket socket = c.channel.socket();
             socket.shutdownOutput();
             socket.setSoTimeout(DRAIN_MILLIS);
-            c.in.drain(DRAIN_BYTES);
+            c.in.drain(DRAIN_BYTES, System.nanoTime() + DRAIN_MILLIS * 1_000_000L);
         } catch (IOException | RuntimeException e) {
             // closing anyway
         }
