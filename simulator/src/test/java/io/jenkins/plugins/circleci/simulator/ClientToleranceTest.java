@@ -178,6 +178,19 @@ class ClientToleranceTest {
     }
 
     @Test
+    void theJdkHttpClientGetsTheSameAnswersForQueriesSlashesAndEncodedSlugs()
+            throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {"/project/gh/acme/api/pipeline?branch=main&branch=x&unknown=1&flag",
+                "/pipeline/" + pipelineId + "/", "/project/gh%2Facme%2Fapi", "/project/gh/ac%6De/api/pipeline/1"}) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(sim.apiUrl() + path))
+                    .header("circle-token", "t").header("Content-Type", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anAbsoluteFormRequestTargetIsServed() {
         RawHttp.Response r = RawHttp.exchange(sim.baseUrl(), "GET " + sim.apiUrl() + "/me HTTP/1.1\r\nHost: x\r\n"
                 + "Circle-Token: t\r\nConnection: close\r\n\r\n");
