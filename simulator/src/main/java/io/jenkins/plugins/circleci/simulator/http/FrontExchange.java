@@ -71,6 +71,11 @@ final class FrontExchange extends HttpExchange {
         return status >= 0;
     }
 
+    /** Whether the exchange was closed (by its handler, as long as the front has not closed it yet). */
+    boolean closed() {
+        return closed;
+    }
+
     /** Whether the connection can carry another request after this exchange. */
     boolean reusable() {
         return closed && !broken && !closeAfter;
@@ -139,7 +144,11 @@ final class FrontExchange extends HttpExchange {
         return body;
     }
 
-    /** Ends the response (last chunk, flush); a fixed-length body left short breaks the connection. */
+    /**
+     * Ends the response (last chunk, flush). As on the JDK server, closing an exchange that sent no response drops
+     * the connection without one (what a simulated connection reset wants); a fixed-length body left short breaks
+     * the connection too.
+     */
     @Override
     public void close() {
         if (closed) {

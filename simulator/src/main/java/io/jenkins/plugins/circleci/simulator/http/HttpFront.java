@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * handler, writes the response, and either serves a pipelined request already buffered or hands the connection back
  * to the selector. Every request gets a response: a request that cannot be read is still passed to the handler, with a
  * {@link BadRequest} in the {@link FrontExchange#BAD_REQUEST} attribute, and the connection is closed after the
- * answer. Only a handler that breaks a response on purpose (a simulated disconnect) ends a connection without one.
+ * answer; a handler that fails without answering gets a 500 sent for it. Only a handler that breaks a response on
+ * purpose ends a connection without a complete one: by sending fewer body bytes than announced (a simulated
+ * disconnect), or by closing the exchange without sending anything (a simulated reset), as on the JDK server.
  */
 final class HttpFront implements AutoCloseable {
 
@@ -226,16 +228,14 @@ final class HttpFront implements AutoCloseable {
         FrontExchange exchange = exchange(c, head, uri, body, refused);
         try {
             handler.handle(exchange);
-        } catch (Throwable t) { // the handler's own failures: still answer, never leave the client hanging
+        } catch (Throwable t) { // a handler's failure is answered; only a deliberate drop ends without an answer
             LOG.log(Level.FINE, "handler failed", t);
-            if (!exchange.headersSent()) {
-                internalError(exchange);
-            } else {
+            if (exchange.headersSent()) {
                 exchange.markBroken();
             }
         }
-        if (!exchange.headersSent()) {
-            internalError(exchange);
+        if (!exchange.headersSent() && !exchange.closed()) {
+            internalError(exchange); // the handler neither answered nor dropped the connection: a bug, still answered
         }
         exchange.close();
         if (exchange.reusable()) {
