@@ -78,8 +78,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Answers one request. A simulated disconnect ends by throwing: the JDK server closes the connection only when
-     * a handler fails, and a closed connection after a short body is exactly what the fault is about.
+     * Answers one request. A simulated disconnect ends by throwing after a short body: the front then closes the
+     * connection (as the JDK server did), and a closed connection after a short body is exactly what the fault is
+     * about.
      */
     private void handle(HttpExchange exchange) throws IOException {
         if (answer(exchange)) {
