@@ -73,10 +73,13 @@ final class RawHttp implements AutoCloseable {
         return read(false);
     }
 
-    /** True when the server has closed the connection (reads end of stream), false when it is still open. */
+    /**
+     * True when the server closes the connection (end of stream) within 10 s, false when it is still open then. Only
+     * the "still open" answer waits that long; the tests expect the other.
+     */
     boolean closedByServer() {
         try {
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(10_000);
             return in.read() == -1;
         } catch (SocketTimeoutException e) {
             return false;
