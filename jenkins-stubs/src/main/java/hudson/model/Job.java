@@ -1,7 +1,13 @@
 package hudson.model;
 
+import hudson.ExtensionPoint;
+import jenkins.model.ModelObjectWithChildren;
+import jenkins.widgets.HasWidgets;
+import org.kohsuke.stapler.StaplerOverridable;
+
 /** Stand-in of Jenkins core's Job. */
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
+        implements ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, HasWidgets {
     public RunT getBuildByNumber(int n) {
         throw new UnsupportedOperationException("stand-in");
     }
