@@ -1,10 +1,9 @@
 package hudson.model;
 
 import hudson.search.SearchableModelObject;
-import jenkins.util.io.OnMaster;
-
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import jenkins.util.io.OnMaster;
 
 /** Stand-in of Jenkins core's Item: the permissions and members the plugin uses. */
 public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
