@@ -2,6 +2,8 @@ package com.cloudbees.plugins.credentials;
 
 /** Stand-in of the credentials plugin's CredentialsMatchers. */
 public class CredentialsMatchers {
+    private CredentialsMatchers() {} // as upstream: static methods only
+
     public static CredentialsMatcher always() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,6 +1,4 @@
 package org.kohsuke.accmod.restrictions;
 
-import org.kohsuke.accmod.AccessRestriction;
-
 /** Stand-in of access-modifier-annotation's NoExternalUse. */
-public class NoExternalUse extends AccessRestriction {}
+public class NoExternalUse extends DoNotUse {}
