@@ -7,5 +7,5 @@ import jenkins.util.io.OnMaster;
 /** Stand-in of Jenkins core's Node (members left out: the plugin names it only as a type). */
 public abstract class Node extends AbstractModelObject
         implements ReconfigurableDescribable<Node>, ExtensionPoint, AccessControlled, OnMaster, PersistenceRoot {
-    protected Node() {}
+    public Node() {}
 }
