@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     private final FaultInjector faults;
     private final String baseUrl;
     private ApiRoutes routes;
+    private JobOutputRoutes jobOutput;
 
     public ApiServer(String bindAddress, int port, int threads, Simulation sim, Journal journal, long seed)
             throws IOException {
@@ -75,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
     /** Binds the routes (they need the base URL for links) and starts answering. */
     public ApiServer start(Bodies bodies, int pageSize) {
         this.routes = new ApiRoutes(sim, bodies, pageSize);
+        this.jobOutput = new JobOutputRoutes(sim, bodies, baseUrl);
         server.start();
         return this;
     }
@@ -132,6 +134,8 @@ public final class ApiServer implements AutoCloseable {
             if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
                 String token = Auth.token(exchange.getRequestHeaders());
                 response = routes.handle(ApiRequest.of(method, rawPath, rawQuery, token, body));
+            } else if (jobOutput.handles(rawPath)) {
+                response = jobOutput.handle(method, rawPath, rawQuery, exchange.getRequestHeaders());
             } else {
                 response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)");
             }
