@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
 import io.jenkins.plugins.circleci.api.http.ApiBaseUrl;
 import io.jenkins.plugins.circleci.api.http.ApiCall;
 import io.jenkins.plugins.circleci.api.http.ApiTransport;
+import io.jenkins.plugins.circleci.api.http.ConsoleText;
 import io.jenkins.plugins.circleci.api.http.Json;
 import io.jenkins.plugins.circleci.api.http.PageReader;
 import io.jenkins.plugins.circleci.api.http.PresignedDownload;
@@ -219,6 +220,20 @@ public final class CircleCiClient {
      */
     public LogTail readStepOutput(String outputUrl, int lines) {
         return transport.presignedDownload().lastLines(outputUrl, lines);
+    }
+
+    /** The jobs of the workflow, at most {@code maxPages} pages of them. */
+    public PartialList<Job> listJobs(String workflowId, int maxPages) {
+        return PageReader.firstPages(transport, ApiCall.get("jobs of workflow " + id(workflowId, "workflow id"),
+                "workflow", workflowId, "job"), Job.class, maxPages);
+    }
+
+    /**
+     * The first lines of text that came from a build (a test's failure message), fit for a console: ANSI codes and
+     * control characters removed, this client's token and token-like text masked, each line cut.
+     */
+    public List<String> consoleLines(String text, int maxLines, int maxChars) {
+        return ConsoleText.firstLines(text, maxLines, maxChars, transport.secretMask());
     }
 
     /** All artifacts of the job, every page. */

@@ -129,7 +129,12 @@ public final class ApiTransport {
      * same connections and proxy, never with the token, never following a redirect.
      */
     public PresignedDownload presignedDownload() {
-        return new PresignedDownload(http, SecretMask.of(token));
+        return new PresignedDownload(http, secretMask());
+    }
+
+    /** Masks this client's token and token-like text in text that came from a build. */
+    public SecretMask secretMask() {
+        return SecretMask.of(token);
     }
 
     /** Every item of a paged list, following {@code next_page_token} until CircleCI sends none. */
