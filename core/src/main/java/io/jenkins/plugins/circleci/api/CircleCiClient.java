@@ -222,6 +222,11 @@ public final class CircleCiClient {
         return transport.presignedDownload().lastLines(outputUrl, lines);
     }
 
+    /** The text with this client's token and anything token-like masked (for text that came from a build). */
+    public String maskSecrets(String text) {
+        return transport.secretMask().mask(text);
+    }
+
     /** The jobs of the workflow, at most {@code maxPages} pages of them. */
     public PartialList<Job> listJobs(String workflowId, int maxPages) {
         return PageReader.firstPages(transport, ApiCall.get("jobs of workflow " + id(workflowId, "workflow id"),
