@@ -24,7 +24,7 @@ public final class FailureReportText {
             if (job.logStep() != null) {
                 out.add("  Last " + (job.logTail().size() == 1 ? "line" : job.logTail().size() + " lines")
                         + " of step \"" + job.logStep() + "\":");
-                job.logTail().forEach(line -> out.add("    | " + line));
+                job.logTail().forEach(line -> out.add(line.isEmpty() ? "    |" : "    | " + line));
             }
         }
         if (report.moreJobs() > 0) {
