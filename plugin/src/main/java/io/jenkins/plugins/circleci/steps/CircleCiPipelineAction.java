@@ -14,6 +14,7 @@ import io.jenkins.plugins.circleci.trigger.PipelineSummary;
 import io.jenkins.plugins.circleci.trigger.WorkflowSummary;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.kohsuke.stapler.export.Exported;
@@ -127,6 +128,14 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
         }
     }
 
+    /**
+     * A list as saved with the build: an ArrayList, which Jenkins' XStream writes and reads with its own converter
+     * (JDK-internal immutable lists would need reflective access to java.util that Java 17 denies).
+     */
+    private static <T> List<T> saved(List<T> items) {
+        return new ArrayList<>(items);
+    }
+
     private static Long seconds(Duration d) {
         return d == null ? null : d.toSeconds();
     }
@@ -157,7 +166,7 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
             this.project = project;
             this.url = url;
             this.result = result;
-            this.workflows = workflows == null ? null : List.copyOf(workflows);
+            this.workflows = workflows == null ? null : saved(workflows);
         }
 
         Entry withWorkflows(List<WorkflowEntry> kept) {
@@ -191,7 +200,7 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
 
         @Exported(inline = true)
         public List<WorkflowEntry> getWorkflows() {
-            return workflows == null ? List.of() : workflows;
+            return workflows == null ? List.of() : Collections.unmodifiableList(workflows);
         }
     }
 
@@ -212,7 +221,7 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
             this.status = status;
             this.url = url;
             this.durationSeconds = durationSeconds;
-            this.failedJobs = List.copyOf(failedJobs);
+            this.failedJobs = saved(failedJobs);
         }
 
         @Exported
@@ -248,7 +257,7 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
 
         @Exported(inline = true)
         public List<JobEntry> getFailedJobs() {
-            return failedJobs == null ? List.of() : failedJobs;
+            return failedJobs == null ? List.of() : Collections.unmodifiableList(failedJobs);
         }
     }
 
@@ -273,7 +282,7 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
             this.durationSeconds = durationSeconds;
             this.failedTests = failedTests;
             this.testsComplete = testsComplete;
-            this.tests = List.copyOf(tests);
+            this.tests = saved(tests);
         }
 
         static JobEntry of(FailedJob job) {
@@ -332,7 +341,7 @@ public final class CircleCiPipelineAction extends InvisibleAction implements Env
 
         @Exported(inline = true)
         public List<TestEntry> getTests() {
-            return tests == null ? List.of() : tests;
+            return tests == null ? List.of() : Collections.unmodifiableList(tests);
         }
     }
 
