@@ -136,7 +136,8 @@ public final class PresignedDownload {
 
     private static CircleCiException failure(String host, String what, Throwable cause) {
         return new CircleCiException("The step's output at " + host + " " + what + ".",
-                "Open the job in CircleCI to see its output; output links expire after a few days.", cause);
+                "Open the job in CircleCI to see its output; output links expire after a few days. See "
+                        + ErrorTranslator.DOCS + "#what-failed-warnings.", cause);
     }
 
     /** S3 and its kin answer errors in XML: its code and message, short, say why (an expired link...). */
