@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
     private final FaultInjector faults;
     private final String baseUrl;
     private ApiRoutes routes;
+    private JobOutputRoutes jobOutput;
 
     public ApiServer(String bindAddress, int port, int threads, Simulation sim, Journal journal, long seed)
             throws IOException {
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     /** Binds the routes (they need the base URL for links) and starts answering. */
     public ApiServer start(Bodies bodies, int pageSize) {
         this.routes = new ApiRoutes(sim, bodies, pageSize);
+        this.jobOutput = new JobOutputRoutes(sim, bodies, baseUrl);
         server.start();
         return this;
     }
@@ -142,6 +144,8 @@ public final class ApiServer implements AutoCloseable {
                 if (method.equals("HEAD") && response.route() != null && response.route().startsWith("GET ")) {
                     response = response.route("HEAD " + response.route().substring(4));
                 }
+            } else if (jobOutput.handles(rawPath)) {
+                response = jobOutput.handle(method, rawPath, rawQuery, exchange.getRequestHeaders());
             } else {
                 response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)")
                         .why("no route outside /api/v2");
