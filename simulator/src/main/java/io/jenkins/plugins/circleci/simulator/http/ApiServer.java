@@ -110,16 +110,22 @@ public final class ApiServer implements AutoCloseable {
         byte[] body = new byte[0];
         boolean recorded = false;
         try {
-            body = exchange.getRequestBody().readAllBytes();
-            FaultRule fault = faults.pick(method, apiPath);
+            FaultRule fault = faults.pick(method, apiPath, rawQuery);
             if (fault != null) {
                 journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT));
             }
+            if (fault != null && fault.kind() == FaultRule.Kind.DISCONNECT_BEFORE_BODY) {
+                record(exchange, method, rawPath, rawQuery, apiPath, body, 0, at, method + " (fault "
+                        + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
+                recorded = true;
+                return true; // closed without reading the body or answering
+            }
+            body = exchange.getRequestBody().readAllBytes();
             if (fault != null && fault.kind() == FaultRule.Kind.DELAY) {
                 Thread.sleep(fault.delay().toMillis()); // a real-time delay, never on the simulator clock
                 fault = null;
             }
-            if (fault != null) {
+            if (fault != null && !fault.kind().carriesOut()) {
                 boolean disconnect = fault.kind() == FaultRule.Kind.DISCONNECT;
                 // 0 in the journal = no complete response (the connection was closed mid-response).
                 record(exchange, method, rawPath, rawQuery, apiPath, body, disconnect ? 0 : fault.status(), at,
@@ -137,6 +143,12 @@ public final class ApiServer implements AutoCloseable {
             }
             if (response.pipelineId() != null) {
                 sim.pipeline(response.pipelineId()).ifPresent(p -> p.countRequest());
+            }
+            if (fault != null) {
+                record(exchange, method, rawPath, rawQuery, apiPath, body, FaultResponses.journalStatus(fault, response),
+                        at, response.route() + " (fault " + fault.kind().name().toLowerCase(Locale.ROOT) + ")");
+                recorded = true;
+                return FaultResponses.write(exchange, fault, response, rawQuery);
             }
             record(exchange, method, rawPath, rawQuery, apiPath, body, response.status(), at, response.route());
             recorded = true;
@@ -178,7 +190,8 @@ public final class ApiServer implements AutoCloseable {
         switch (fault.kind()) {
             case RATE_LIMIT -> {
                 long seconds = Math.max(1, (fault.retryAfter().toMillis() + 999) / 1000);
-                write(exchange, ApiResponse.text(429, "Rate limited.", Map.of("Retry-After", Long.toString(seconds))));
+                write(exchange, ApiResponse.text(429, "Rate limited.", fault.sendsRetryAfter()
+                        ? Map.of("Retry-After", Long.toString(seconds)) : Map.of()));
             }
             case MALFORMED_JSON -> {
                 byte[] truncated = "{\"items\":[{\"id\":\"5034460f-c7c4-4c43".getBytes(StandardCharsets.UTF_8);
