@@ -32,6 +32,9 @@ class MoreFaultsTest {
             assertThat(r.status()).isEqualTo(429);
             assertThat(r.body()).isEqualTo("Rate limited.");
             assertThat(r.headers().get("Retry-After")).isNull();
+            assertThat(sim.journal().faultsApplied()).containsExactly(Map.entry("rate_limit", 1L));
+            assertThat(sim.journal().faultsAppliedByLabel())
+                    .containsExactly(Map.entry("rate_limit_without_retry_after", 1L));
         }
     }
 

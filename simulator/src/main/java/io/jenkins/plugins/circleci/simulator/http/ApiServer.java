@@ -112,7 +112,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             FaultRule fault = faults.pick(method, apiPath, rawQuery);
             if (fault != null) {
-                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT));
+                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT), fault.label());
             }
             if (fault != null && fault.kind() == FaultRule.Kind.DISCONNECT_BEFORE_BODY) {
                 record(exchange, method, rawPath, rawQuery, apiPath, body, 0, at, method + " (fault "

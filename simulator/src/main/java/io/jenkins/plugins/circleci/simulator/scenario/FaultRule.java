@@ -109,6 +109,19 @@ public record FaultRule(Kind kind, String method, String pathPattern, int status
         return new FaultRule(Kind.REPEAT_PAGE_TOKEN, "GET", "", 0, null, null, 0, 0, 0);
     }
 
+    /**
+     * The kind with what sets it apart, for counting: {@code status_503}, {@code rate_limit},
+     * {@code rate_limit_without_retry_after}, {@code delay}, {@code disconnect_after_body} ...
+     */
+    public String label() {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case STATUS -> name + "_" + status;
+            case RATE_LIMIT -> sendsRetryAfter() ? name : name + "_without_retry_after";
+            default -> name;
+        };
+    }
+
     /** Whether the rule sends a {@code Retry-After} header with its 429. */
     public boolean sendsRetryAfter() {
         return !retryAfter.isZero();
