@@ -31,8 +31,9 @@ final class FaultMix {
         // Only requests for a second page can repeat a token: hit them more often so that it happens at all.
         rules.add(FaultRule.repeatPageToken().rate(Math.min(1, rate * 5)));
         if (slow) {
-            Duration past = SoakSettings.READ_TIMEOUT.multipliedBy(3).dividedBy(2);
-            rules.add(FaultRule.delay(past).rate(rate / 10));
+            // Each costs a slot for the read timeout in real time: rarer than the others.
+            Duration past = SoakSettings.READ_TIMEOUT.multipliedBy(5).dividedBy(4);
+            rules.add(FaultRule.delay(past).rate(rate / 20));
         }
         return rules;
     }

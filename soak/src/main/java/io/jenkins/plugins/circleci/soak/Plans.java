@@ -132,8 +132,8 @@ final class Plans {
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
             boolean duringTrigger = i == 0 && random.nextInt(4) == 0;
-            Duration at = duringTrigger ? Duration.ZERO : seconds(0, 2400);
-            restarts.add(new WaitPlan.Restart(at, duringTrigger, random.nextBoolean(), seconds(0, 600)));
+            Duration at = duringTrigger ? Duration.ZERO : seconds(0, 480);
+            restarts.add(new WaitPlan.Restart(at, duringTrigger, random.nextBoolean(), seconds(0, 300)));
         }
         return restarts;
     }

@@ -18,6 +18,10 @@ import java.util.logging.SimpleFormatter;
  * values.
  */
 final class SecretScan {
+    /** The product's loggers and those of the HTTP library it uses. */
+    private static final List<String> LOGGERS = List.of("io.jenkins.plugins.circleci", "okhttp3");
+    /** Held strongly: a logger configured here must not be collected and lose its handler. */
+    private final List<Logger> held = new java.util.ArrayList<>();
     private final List<String> secrets;
     private final ConcurrentLinkedQueue<String> findings = new ConcurrentLinkedQueue<>();
     private final AtomicLong scanned = new AtomicLong();
@@ -43,16 +47,21 @@ final class SecretScan {
     /** Scans every log record of the product's loggers until {@link #stopLogs()}. */
     void startLogs() {
         logHandler.setLevel(Level.ALL);
-        for (String name : List.of("io.jenkins.plugins.circleci", "okhttp3")) {
+        for (String name : LOGGERS) {
             Logger logger = Logger.getLogger(name);
-            logger.setLevel(Level.ALL);
+            held.add(logger);
+            // Every level of ours (retries are logged at FINE); OkHttp's own at its default (INFO and up): its FINE
+            // records trace its task queue, not requests.
+            if (name.startsWith("io.jenkins")) {
+                logger.setLevel(Level.ALL);
+            }
             logger.addHandler(logHandler);
             logger.setUseParentHandlers(false); // everything is still scanned; the console stays readable
         }
     }
 
     void stopLogs() {
-        for (String name : List.of("io.jenkins.plugins.circleci", "okhttp3")) {
+        for (String name : LOGGERS) {
             Logger logger = Logger.getLogger(name);
             logger.removeHandler(logHandler);
             logger.setLevel(null);

@@ -19,6 +19,8 @@ public final class SoakMain {
     static final String MARKDOWN = "reliability.md";
     /** The slots of the long run: enough for polls of different waits to race, few enough for 2 cores. */
     static final int SLOTS = 4;
+    /** The share of requests each of the dozen kinds of fault hits: about one request in nine is spoiled. */
+    static final double FAULT_RATE = 0.01;
 
     private SoakMain() {}
 
@@ -29,6 +31,7 @@ public final class SoakMain {
         int waits = 2000;
         int slots = SLOTS;
         String only = null;
+        double faultRate = FAULT_RATE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
@@ -37,15 +40,16 @@ public final class SoakMain {
                 case "--waits" -> waits = Integer.parseInt(value(args, ++i));
                 case "--slots" -> slots = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = value(args, ++i);
+                case "--fault-rate" -> faultRate = Double.parseDouble(value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: SoakMain "
-                        + "[--out DIR] [--seed N] [--budget 8m] [--waits N] [--slots N] [--only fault|restart]");
+                        + "[--out DIR] [--seed N] [--budget 8m] [--waits N] [--slots N] [--only fault|restart] [--fault-rate P]");
             }
         }
         Instant started = Instant.now();
         long realStart = System.nanoTime();
         List<SoakResult> results = new ArrayList<>();
         for (long s = seed; ; s++) {
-            for (SoakSettings settings : List.of(fault(s, waits, slots), restart(s, waits, slots))) {
+            for (SoakSettings settings : List.of(fault(s, waits, slots, faultRate), restart(s, waits, slots, faultRate))) {
                 if (only != null && !settings.name().startsWith(only)) {
                     continue;
                 }
@@ -72,18 +76,18 @@ public final class SoakMain {
     }
 
     /** Faults at seeded random, no restarts. */
-    static SoakSettings fault(long seed, int waits, int slots) {
-        return new SoakSettings("fault soak", seed, waits, Duration.ofMinutes(60), 0, 0.01, true, slots);
+    static SoakSettings fault(long seed, int waits, int slots, double faultRate) {
+        return new SoakSettings("fault soak", seed, waits, Duration.ofMinutes(60), 0, faultRate, true, slots);
     }
 
     /** The same faults, and half of the steps restarted one to three times. */
-    static SoakSettings restart(long seed, int waits, int slots) {
-        return new SoakSettings("restart soak", seed, waits, Duration.ofMinutes(60), 0.5, 0.01, true, slots);
+    static SoakSettings restart(long seed, int waits, int slots, double faultRate) {
+        return new SoakSettings("restart soak", seed, waits, Duration.ofMinutes(60), 0.5, faultRate, true, slots);
     }
 
     static String replayCommand(SoakSettings s) {
         return COMMAND + " --only " + s.name().substring(0, s.name().indexOf(' ')) + " --seed " + s.seed()
-                + " --waits " + s.waits() + " --slots " + s.slots()
+                + " --waits " + s.waits() + " --slots " + s.slots() + " --fault-rate " + s.faultRate()
                 + (s.slots() > 1 ? " (--slots 1 runs it as a pure function of the seed)" : "");
     }
 

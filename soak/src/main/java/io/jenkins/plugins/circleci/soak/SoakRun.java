@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,19 +66,17 @@ final class SoakRun {
         String stopped = null;
         scan.startLogs();
         try (CircleCiSimulator sim = CircleCiSimulator.builder().clock(clock).scenario(scenario.build())
-                .seed(settings.seed()).pageSize(2).journalCapacity(Math.max(10_000, settings.waits() * 60))
+                .seed(settings.seed()).pageSize(2).journalCapacity(Math.max(20_000, settings.waits() * 150))
                 .webhookPollInterval(null).threads(16).start()) {
             Instant start = clock.instant();
             Context context = new Context(sim, time, clock, start);
             for (WaitPlan plan : plans) {
                 WaitRecord record = new WaitRecord(plan, start);
                 records.add(record);
-                schedule(time, plan.startAt(), () -> context.startWait(record));
-                for (WaitPlan.Restart r : plan.restarts()) {
-                    if (!r.duringTrigger()) {
-                        schedule(time, plan.startAt().plus(r.at()), () -> context.restart(record, r));
-                    }
-                }
+                schedule(time, plan.startAt(), () -> {
+                    context.startWait(record);
+                    context.armRestart(record, 0);
+                });
                 if (plan.approveAfter() != null) {
                     schedule(time, plan.startAt().plus(plan.approveAfter()), () -> context.approve(record));
                 }
@@ -112,6 +111,8 @@ final class SoakRun {
         private final RequestBudget budget;
         private final Map<RestartableStep.Life, WaitRecord> byLife = new java.util.concurrent.ConcurrentHashMap<>();
         final AtomicInteger restartsDuringTrigger = new AtomicInteger();
+        /** Shared by every watcher: with one slot, draws come in a seeded order. */
+        private final RandomGenerator jitter = new SharedRandom(settings.seed() * 7919);
 
         Context(CircleCiSimulator sim, VirtualTime time, ManualClock clock, Instant start) {
             this.sim = sim;
@@ -129,8 +130,17 @@ final class SoakRun {
             step.start();
         }
 
+        /** Schedules the {@code i}th restart of the wait, from now (one during the trigger waits for the trigger). */
+        void armRestart(WaitRecord record, int i) {
+            List<WaitPlan.Restart> restarts = record.plan.restarts();
+            if (i < restarts.size() && !restarts.get(i).duringTrigger()) {
+                schedule(time, restarts.get(i).at(), () -> restart(record, i));
+            }
+        }
+
         /** A controller restart: down now, the step saved as planned, back after the downtime. */
-        void restart(WaitRecord record, WaitPlan.Restart r) {
+        void restart(WaitRecord record, int i) {
+            WaitPlan.Restart r = record.plan.restarts().get(i);
             byte[] saved;
             RestartableStep step;
             synchronized (record) {
@@ -150,6 +160,7 @@ final class SoakRun {
                     record.up();
                     step.resume(saved);
                 }
+                armRestart(record, i + 1);
             });
         }
 
@@ -184,6 +195,11 @@ final class SoakRun {
         }
 
         @Override
+        public RandomGenerator random() {
+            return jitter;
+        }
+
+        @Override
         public CircleCiClient client(String serverUrl, RestartableStep.Life life) {
             WaitRecord record = byLife.get(life);
             OkHttpClient lifeHttp = http.newBuilder().addInterceptor(chain -> {
@@ -207,14 +223,13 @@ final class SoakRun {
         }
 
         private boolean restartsDuringTrigger(WaitRecord record) {
-            for (WaitPlan.Restart r : record.plan.restarts()) {
-                if (r.duringTrigger()) {
-                    restartsDuringTrigger.incrementAndGet();
-                    restart(record, r);
-                    return true;
-                }
+            List<WaitPlan.Restart> restarts = record.plan.restarts();
+            if (restarts.isEmpty() || !restarts.get(0).duringTrigger()) {
+                return false;
             }
-            return false;
+            restartsDuringTrigger.incrementAndGet();
+            restart(record, 0);
+            return true;
         }
 
         private static boolean isTrigger(Request request) {
@@ -299,6 +314,11 @@ final class SoakRun {
             @Override
             public Clock clock() {
                 return clock;
+            }
+
+            @Override
+            public RandomGenerator random() {
+                return jitter;
             }
 
             @Override

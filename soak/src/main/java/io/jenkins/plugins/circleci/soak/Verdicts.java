@@ -27,7 +27,8 @@ import java.util.TreeMap;
  *       ended twice;</li>
  *   <li>a <b>secret found</b> anywhere the product wrote;</li>
  *   <li>an <b>unexpected error</b>: the step failed with anything but "the trigger's outcome is unknown" (a restart or
- *       a lost answer during the trigger), "nothing was sent" (the request budget) or "CircleCI unreachable".</li>
+ *       a lost answer during the trigger), "nothing was sent" (the request budget) or "CircleCI unreachable" (every
+ *       read failed for the outage patience).</li>
  * </ul>
  */
 final class Verdicts {
@@ -76,16 +77,21 @@ final class Verdicts {
             Throwable failure = record.failure();
             if (has(failure, TriggerOutcomeUnknownException.class) || restartedDuringTrigger(failure)) {
                 result.ending("trigger outcome unknown");
-            } else if (has(failure, RateLimitedException.class)) {
+            } else if (failure instanceof CircleCiUnreachableException) {
+                // An honest ending: the faults kept every read of this pipeline from succeeding for the outage
+                // patience (15 minutes), which a paged pipeline read in several requests meets now and then.
+                result.ending("gave up: CircleCI unreachable for 15 min");
+                if (pipelines.isEmpty()) {
+                    result.problem(SoakResult.Problem.FALSE_OUTCOME, problem(record, pipelines,
+                            "the step waited for a pipeline that does not exist"));
+                }
+            } else if (failure instanceof RateLimitedException) {
+                // Only the trigger fails this way (a wait reschedules): the shared budget had no permit in time.
                 result.ending("trigger not sent (request budget)");
                 if (!pipelines.isEmpty()) {
                     result.problem(SoakResult.Problem.FALSE_OUTCOME, problem(record, pipelines,
                             "the step said nothing was sent, yet a pipeline was created"));
                 }
-            } else if (has(failure, CircleCiUnreachableException.class)) {
-                result.ending("CircleCI unreachable");
-                result.problem(SoakResult.Problem.UNEXPECTED_ERROR, problem(record, pipelines,
-                        "gave up on CircleCI: " + failure));
             } else {
                 result.ending("error: " + (failure == null ? "none" : failure.getClass().getSimpleName()));
                 result.problem(SoakResult.Problem.UNEXPECTED_ERROR, problem(record, pipelines,

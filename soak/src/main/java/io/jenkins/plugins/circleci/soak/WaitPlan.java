@@ -37,13 +37,13 @@ record WaitPlan(int index, String id, String kind, String slug, ProjectScenario 
     }
 
     /**
-     * A controller restart: at a moment after the wait started, or while the trigger is in flight (after CircleCI
-     * answered, before the answer is read); saved as Jenkins saves on a clean shutdown (the step as it is then) or as a
-     * crash leaves it (the step as last saved).
+     * A controller restart: {@code at} after the wait started or the step last resumed, or while the trigger is in
+     * flight (after CircleCI answered, before the answer is read); saved as Jenkins saves on a clean shutdown (the step
+     * as it is then) or as a crash leaves it (the step as last saved).
      */
     record Restart(Duration at, boolean duringTrigger, boolean crash, Duration downtime) {
         String describe() {
-            return (duringTrigger ? "during the trigger" : "at +" + Texts.duration(at)) + ", "
+            return (duringTrigger ? "during the trigger" : "+" + Texts.duration(at) + " after the last start") + ", "
                     + (crash ? "crash (last saved state)" : "clean (state at shutdown)") + ", down "
                     + Texts.duration(downtime);
         }

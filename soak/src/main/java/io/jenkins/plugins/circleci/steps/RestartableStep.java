@@ -40,6 +40,9 @@ public final class RestartableStep {
 
         Clock clock();
 
+        /** The jitter of each controller's watcher (seeded: a run repeats). */
+        java.util.random.RandomGenerator random();
+
         /** A client for one controller's life; its requests must fail once {@code life} is over. */
         CircleCiClient client(String serverUrl, Life life) throws Exception;
 
@@ -129,7 +132,7 @@ public final class RestartableStep {
 
     private Life newLife() {
         life = new Life(++lives);
-        watcher = new PipelineWatcher(host.scheduler(), host.clock());
+        watcher = new PipelineWatcher(host.scheduler(), host.clock(), host.random());
         return life;
     }
 
