@@ -134,6 +134,21 @@ public final class CircleCiSimulator implements AutoCloseable {
         return approved;
     }
 
+    /**
+     * Reruns a finished workflow, as a person does in the CircleCI app (the API's {@code POST /workflow/{id}/rerun}):
+     * a new workflow of the same name appears in the pipeline now.
+     *
+     * @return the new workflow's id; empty if the workflow is unknown or has not finished
+     */
+    public Optional<String> rerun(String workflowId) {
+        try {
+            return simulation.workflow(UUID.fromString(workflowId)).flatMap(simulation::rerun)
+                    .map(w -> w.id().toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private static PipelineTruth truthOf(SimPipeline p, Instant now) {
         PipelineView view = p.view(now);
         List<PipelineTruth.Workflow> workflows = view.workflows().stream()

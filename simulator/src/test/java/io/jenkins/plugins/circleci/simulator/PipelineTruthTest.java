@@ -82,6 +82,13 @@ class PipelineTruthTest {
             assertThat(shipped.workflows().get(0).status()).isEqualTo("success");
             assertThat(shipped.complete()).isTrue();
             assertThat(sim.truth("not-a-uuid")).isEmpty();
+
+            String shippedId = shipped.workflows().get(0).id();
+            String rerunId = sim.rerun(shippedId).orElseThrow();
+            PipelineTruth rerun = sim.truth(gated).orElseThrow();
+            assertThat(rerun.workflows()).extracting(PipelineTruth.Workflow::id).containsExactly(shippedId, rerunId);
+            assertThat(rerun.complete()).as("the rerun holds for approval again").isFalse();
+            assertThat(sim.rerun("not-a-uuid")).isEmpty();
         }
     }
 }

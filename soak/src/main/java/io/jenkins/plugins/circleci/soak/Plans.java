@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * Draws the waits of a soak from its seed: every kind of pipeline the simulator can run (green, red, paged, rerun by
  * itself, setup with a late continuation, errored, empty, held for approval under each on-hold policy, queued, stopped
- * with a forced status, filtered, slow to be created, longer than the timeout), the step's options, and the restarts.
+ * with a forced status, filtered, slow to be created, longer than the timeout, rerun by a person while another
+ * workflow runs), the step's options, and the restarts.
  *
  * <p>Automatic reruns come before the engine's 5-minute rerun grace and continuations before its 10-minute
  * continuation grace: later ones are, by design, not waited for, and the outcome would then rightly differ from the
@@ -24,7 +25,7 @@ final class Plans {
     static final String TIMEOUT = "2h";
     private static final String[] KINDS = {"green", "green", "red", "red", "paged", "rerun", "rerun", "setup",
         "setup", "setup-failed", "errored", "empty", "approval-wait", "approval-fail", "approval-succeed", "queued",
-        "forced", "filtered", "unstable", "slow-setup", "timeout"};
+        "forced", "filtered", "unstable", "slow-setup", "timeout", "manual-rerun"};
     private static final String[] FAILING_JOBS = {"failed", "infrastructure_fail", "timedout", "terminated-unknown"};
     private static final String[] FORCED = {"error", "canceled", "unauthorized", "not_run", "failed"};
 
@@ -53,6 +54,7 @@ final class Plans {
         String onHold = null;
         Map<String, Object> mapping = Map.of();
         Duration approveAfter = null;
+        Duration rerunAfter = null;
         String timeout = TIMEOUT;
         switch (kind) {
             case "green" -> workflows(p, 1 + random.nextInt(3), false);
@@ -109,6 +111,13 @@ final class Plans {
                         .step("pending", seconds(10, 180));
                 workflows(p, 1 + random.nextInt(2), random.nextInt(3) == 0);
             }
+            case "manual-rerun" -> {
+                // The rerun comes while "long" still runs, so every wait must see it before it can end.
+                p.workflow(new WorkflowSpec.Builder("quick").job("test", seconds(10, 60), "failed").build());
+                p.workflow(new WorkflowSpec.Builder("long").job("deploy", seconds(600, 1200),
+                        random.nextInt(3) == 0 ? "failed" : "success").build());
+                rerunAfter = seconds(70, 480);
+            }
             case "timeout" -> {
                 p.workflow(new WorkflowSpec.Builder("marathon").job("soak", Duration.ofHours(3)).build());
                 timeout = "1h";
@@ -120,8 +129,8 @@ final class Plans {
         RestartableStep.Options options = new RestartableStep.Options(slug, "main", parameters, timeout, filter,
                 onHold, mapping);
         Duration startAt = Duration.ofMillis((long) (random.nextDouble() * settings.startWindow().toMillis()));
-        return new WaitPlan(index, id, kind, slug, p.build(), options, startAt, approveAfter, restarts(),
-                kind.equals("timeout"));
+        return new WaitPlan(index, id, kind, slug, p.build(), options, startAt, approveAfter, rerunAfter,
+                restarts(), kind.equals("timeout"));
     }
 
     private List<WaitPlan.Restart> restarts() {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /** The figures of one soak run and every problem it found, each with what is needed to replay it. */
 record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, Map<String, Integer> endings,
-                  int restarts, int restartsDuringTrigger, Map<String, Long> faults, long requests, long scanned,
+                  int restarts, int restartsDuringTrigger, Map<String, Long> faults, long requests, long webhooks,
+                  long scanned,
                   Map<Problem, List<String>> problems, Duration simulated, Duration real, String stopped) {
 
     /** What must never happen. */
@@ -43,7 +44,8 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
     String summary() {
         StringBuilder b = new StringBuilder();
         b.append(settings.name()).append(" (seed ").append(settings.seed()).append("): ").append(waits)
-                .append(" waits, ").append(requests).append(" requests, ").append(faultTotal()).append(" faults, ")
+                .append(" waits, ").append(requests).append(" requests, ").append(faultTotal()).append(" faults, ").append(webhooks)
+                .append(" webhooks, ")
                 .append(restarts).append(" restarts (").append(restartsDuringTrigger).append(" during the trigger), ")
                 .append(Texts.duration(simulated)).append(" simulated in ").append(Texts.duration(real)).append('\n');
         b.append("  endings: ").append(endings).append('\n');
@@ -74,6 +76,7 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
         private int restartsDuringTrigger;
         private Map<String, Long> faults = Map.of();
         private long requests;
+        private long webhooks;
         private long scanned;
 
         Builder(SoakSettings settings, Duration simulated, Duration real, String stopped) {
@@ -112,13 +115,17 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
             this.restartsDuringTrigger = count;
         }
 
+        void webhooks(long delivered) {
+            this.webhooks = delivered;
+        }
+
         void scanned(long count) {
             this.scanned = count;
         }
 
         SoakResult build() {
             return new SoakResult(settings, waits, kinds, endings, restarts, restartsDuringTrigger, faults, requests,
-                    scanned, problems, simulated, real, stopped);
+                    webhooks, scanned, problems, simulated, real, stopped);
         }
     }
 }

@@ -42,6 +42,7 @@ final class SoakRun {
 
     private final SoakSettings settings;
     private final String token;
+    private final String webhookSecret;
     private final SecretScan scan;
 
     SoakRun(SoakSettings settings) {
@@ -50,19 +51,24 @@ final class SoakRun {
         new Random(settings.seed() ^ 0x5eed).nextBytes(bytes);
         // Shaped like a CircleCI personal token, and unlike anything else that could appear by chance.
         this.token = "CCIPAT_soak" + HexFormat.of().formatHex(bytes);
-        this.scan = new SecretScan(token);
+        new Random(settings.seed() ^ 0x0b0e).nextBytes(bytes);
+        this.webhookSecret = "whsec_soak" + HexFormat.of().formatHex(bytes);
+        this.scan = new SecretScan(token, webhookSecret);
     }
 
     SoakResult run() throws InterruptedException {
         long realStart = System.nanoTime();
         List<WaitPlan> plans = new Plans(settings).draw();
+        List<WaitRecord> records = new ArrayList<>();
         Scenario.Builder scenario = Scenario.builder().validTokens(token).onlyDeclaredProjects();
         plans.forEach(p -> scenario.project(p.slug(), p.project()));
+        // The controller's webhook endpoint: every job and workflow that completes nudges the waits on it.
+        WebhookEndpoint endpoint = new WebhookEndpoint(webhookSecret, id -> nudge(records, id), scan);
+        scenario.webhook(endpoint.url(), webhookSecret);
         List<FaultRule> faults = FaultMix.of(settings.faultRate(), settings.slowFaults());
         faults.forEach(scenario::fault);
         ManualClock clock = new ManualClock(Instant.parse("2026-01-05T09:00:00Z"));
         VirtualTime time = new VirtualTime(clock, settings.slots());
-        List<WaitRecord> records = new ArrayList<>();
         String stopped = null;
         scan.startLogs();
         try (CircleCiSimulator sim = CircleCiSimulator.builder().clock(clock).scenario(scenario.build())
@@ -80,7 +86,12 @@ final class SoakRun {
                 if (plan.approveAfter() != null) {
                     schedule(time, plan.startAt().plus(plan.approveAfter()), () -> context.approve(record));
                 }
+                if (plan.rerunAfter() != null) {
+                    schedule(time, plan.startAt().plus(plan.rerunAfter()), () -> context.rerunFailed(record));
+                }
             }
+            // CircleCI sends its webhooks as things complete: looked for every 5 simulated seconds.
+            time.scheduleAtFixedRate(time.guarded(sim::deliverDueWebhooks), 5, 5, TimeUnit.SECONDS);
             Instant horizon = start.plus(settings.startWindow()).plus(HORIZON);
             try {
                 time.runUntil(() -> records.stream().allMatch(WaitRecord::ended), horizon, Duration.ofSeconds(60));
@@ -90,11 +101,25 @@ final class SoakRun {
             Duration simulated = Duration.between(start, clock.instant());
             List<PipelineTruth> truths = sim.truths();
             return new Verdicts(settings, scan, sim).judge(records, truths, stopped, simulated,
-                    Duration.ofNanos(System.nanoTime() - realStart), context.restartsDuringTrigger.get());
+                    Duration.ofNanos(System.nanoTime() - realStart), context.restartsDuringTrigger.get(),
+                    endpoint.delivered(), endpoint.refused());
         } finally {
             scan.stopLogs();
             time.shutdownNow();
+            endpoint.close();
         }
+    }
+
+    /** Nudges the waits whose controller is up on this pipeline or workflow, as the plugin's endpoint does. */
+    private static int nudge(List<WaitRecord> records, String id) {
+        int nudged = 0;
+        for (WaitRecord record : records) {
+            RestartableStep step = record.step();
+            if (step != null && !record.ended()) {
+                nudged += step.nudge(id);
+            }
+        }
+        return nudged;
     }
 
     private static void schedule(VirtualTime time, Duration after, Runnable task) {
@@ -182,6 +207,28 @@ final class SoakRun {
                 }
             }
             schedule(time, Duration.ofMinutes(1), () -> approve(record));
+        }
+
+        /** A person reruns the failed workflow {@code quick}, or looks again 30 seconds later. */
+        void rerunFailed(WaitRecord record) {
+            for (PipelineTruth truth : sim.truths()) {
+                if (record.plan.id().equals(truth.parameters().get(WaitPlan.PARAMETER))) {
+                    PipelineTruth.Workflow quick = null;
+                    for (PipelineTruth.Workflow w : truth.workflows()) {
+                        if (w.name().equals("quick")) {
+                            quick = w;
+                        }
+                    }
+                    if (quick != null && quick.status().equals("failed")) {
+                        String id = sim.rerun(quick.id()).orElseThrow();
+                        record.note(clock.instant(), 0, "a person reran workflow quick in CircleCI: " + id);
+                        return;
+                    }
+                }
+            }
+            if (!record.ended()) {
+                schedule(time, Duration.ofSeconds(30), () -> rerunFailed(record));
+            }
         }
 
         @Override
@@ -365,6 +412,9 @@ final class SoakRun {
         }
         if (plan.approveAfter() != null) {
             asked.put("approved after", Texts.duration(plan.approveAfter()));
+        }
+        if (plan.rerunAfter() != null) {
+            asked.put("rerun by a person after", Texts.duration(plan.rerunAfter()));
         }
         if (!plan.restarts().isEmpty()) {
             asked.put("restarts", plan.restarts().stream().map(WaitPlan.Restart::describe).toList());

@@ -43,7 +43,7 @@ final class Verdicts {
     }
 
     SoakResult judge(List<WaitRecord> records, List<PipelineTruth> truths, String stopped, Duration simulated,
-            Duration real, int restartsDuringTrigger) {
+            Duration real, int restartsDuringTrigger, long webhooks, long webhooksRefused) {
         Map<String, List<PipelineTruth>> byWait = new HashMap<>();
         for (PipelineTruth t : truths) {
             byWait.computeIfAbsent(String.valueOf(t.parameters().get(WaitPlan.PARAMETER)), k -> new ArrayList<>())
@@ -103,6 +103,11 @@ final class Verdicts {
         result.faults(sim.journal().faultsAppliedByLabel());
         result.requests(sim.journal().total());
         result.restartsDuringTrigger(restartsDuringTrigger);
+        result.webhooks(webhooks);
+        if (webhooksRefused > 0) {
+            result.problem(SoakResult.Problem.UNEXPECTED_ERROR, "seed " + settings.seed() + ": the webhook endpoint "
+                    + "refused " + webhooksRefused + " of CircleCI's signed deliveries");
+        }
         result.scanned(scan.scanned());
         return result.build();
     }

@@ -12,11 +12,13 @@ import java.util.Map;
  *
  * @param startAt      after the start of the soak
  * @param approveAfter after the start of the wait, when a person approves what is on hold; null: nobody does
+ * @param rerunAfter   after the start of the wait, when a person reruns the workflow {@code quick}, which failed,
+ *                     while {@code long} still runs; null: nobody does
  * @param timesOut     the pipeline runs far longer than the step's timeout
  */
 record WaitPlan(int index, String id, String kind, String slug, ProjectScenario project,
-                RestartableStep.Options options, Duration startAt, Duration approveAfter, List<Restart> restarts,
-                boolean timesOut) {
+                RestartableStep.Options options, Duration startAt, Duration approveAfter, Duration rerunAfter,
+                List<Restart> restarts, boolean timesOut) {
 
     /** The parameter every trigger of this wait carries, so the simulator can tell which pipelines it created. */
     static final String PARAMETER = "soak_wait";

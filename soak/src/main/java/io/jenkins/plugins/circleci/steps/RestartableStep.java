@@ -118,6 +118,17 @@ public final class RestartableStep {
         return dying;
     }
 
+    /**
+     * A webhook about this pipeline or workflow reached the controller: its watcher looks now.
+     *
+     * @return how many waits were nudged (0 while the controller is down)
+     */
+    public int nudge(String pipelineOrWorkflowId) {
+        Life current = life;
+        PipelineWatcher w = watcher;
+        return current == null || current.over || w == null ? 0 : w.nudge(pipelineOrWorkflowId);
+    }
+
     /** The step as Jenkins would save it now. */
     public byte[] snapshot() {
         return serialize(runner);
