@@ -28,7 +28,9 @@ final class ReliabilityReport {
                 + "Jenkins saves it (as it is at a clean shutdown, or as last saved before a crash), the old "
                 + "controller's watcher and requests die, and a new one deserializes it and resumes it after up to "
                 + "10 minutes of downtime, sometimes while the trigger's answer is on its way. Time is simulated "
-                + "(hours of CircleCI in seconds); requests are real. Each verdict is compared with the simulator's "
+                + "(hours of CircleCI in seconds); requests are real, and up to " + SoakMain.SLOTS + " polls run at once. "
+                + "CircleCI's signed webhooks reach the controller's endpoint (core's `WebhookReceiver`) and nudge "
+                + "the waits. Each verdict is compared with the simulator's "
                 + "own account of the pipeline (`CircleCiSimulator.truth`), judged by rules written apart from the "
                 + "engine (`soak/.../Oracle.java`, from [How a wait ends](engine.md)).\n\n");
         long waits = results.stream().mapToLong(SoakResult::waits).sum();
@@ -66,12 +68,15 @@ final class ReliabilityReport {
         sum(results.stream().map(SoakResult::kinds).toList())
                 .forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         b.append("\nSecret scanning looked at ").append(results.stream().mapToLong(SoakResult::scanned).sum())
-                .append(" console lines, log records, exceptions, `toString()`s, saved states and returned values "
-                        + "for the token.\n\n");
-        b.append("## Run it\n\n```bash\n").append(SoakMain.COMMAND).append("                 # about 8 minutes; "
-                + "rewrites this page\n").append(SoakMain.COMMAND).append(" --seed 7 --budget 4m\n")
-                .append(SoakMain.COMMAND).append(" --only restart --seed 3 --waits 2000 --slots 1   # replays one run "
-                        + "exactly\n```\n\n");
+                .append(" console lines, log records, exceptions, `toString()`s, saved states, returned values and "
+                        + "webhook answers for the token and the webhook signing secret. ")
+                .append(results.stream().mapToLong(SoakResult::webhooks).sum())
+                .append(" webhook deliveries nudged the waits.\n\n");
+        b.append("## Run it\n\n```bash\n").append(SoakMain.COMMAND).append("    # builds what it needs, soaks for ")
+                .append(SoakMain.BUDGET.toMinutes()).append(" minutes, rewrites this page\n")
+                .append(SoakMain.COMMAND).append(" --seed 7 --budget 3m\n")
+                .append(SoakMain.COMMAND).append(" --only restart --seed 3 --waits 200 --slots 1   # one run, exactly "
+                        + "repeatable\n```\n\n");
         b.append("A run that finds a problem prints, for each case, the seed, the command that replays it, the wait's "
                 + "plan, its step's history (console lines, saves, restarts, how it ended, in simulated time) and "
                 + "every request about its pipeline; the command then fails. `mvn verify` runs a short seeded soak "

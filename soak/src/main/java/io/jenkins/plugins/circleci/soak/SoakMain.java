@@ -11,7 +11,7 @@ import java.util.List;
  * The long run: fault soaks and restart soaks, seed after seed, until the time budget is spent; then
  * {@code reliability.md}. Exits 1 if any run found a problem (after writing the report and printing every case).
  *
- * <pre>soak/run.sh [--seed N] [--budget 8m] [--waits N]
+ * <pre>soak/run.sh [--seed N] [--budget 7m] [--waits N]
  * soak/run.sh --only restart --seed N --waits N --slots 1    (replays one run)</pre>
  */
 public final class SoakMain {
@@ -19,19 +19,29 @@ public final class SoakMain {
     static final String MARKDOWN = "reliability.md";
     /** The slots of the long run: enough for polls of different waits to race, few enough for 2 cores. */
     static final int SLOTS = 4;
+    /** Real time for the runs; the build before them takes a minute or two more. */
+    static final Duration BUDGET = Duration.ofMinutes(7);
+    static final int WAITS = 1500;
     /** The share of requests each of the dozen kinds of fault hits: about one request in nine is spoiled. */
     static final double FAULT_RATE = 0.01;
+    /** The waits of a run start within this much simulated time: most of them wait at once. */
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    /** In the restart soak, the share of steps whose controller restarts one to three times. */
+    static final double RESTART_SHARE = 0.5;
 
     private SoakMain() {}
 
     public static void main(String[] args) throws Exception {
         Path out = null;
         long seed = 1;
-        Duration budget = Duration.ofMinutes(8);
-        int waits = 2000;
+        Duration budget = BUDGET;
+        int waits = WAITS;
         int slots = SLOTS;
         String only = null;
         double faultRate = FAULT_RATE;
+        Duration window = WINDOW;
+        double restartShare = RESTART_SHARE;
+        boolean slowFaults = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
@@ -41,26 +51,33 @@ public final class SoakMain {
                 case "--slots" -> slots = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = value(args, ++i);
                 case "--fault-rate" -> faultRate = Double.parseDouble(value(args, ++i));
+                case "--restart-share" -> restartShare = Double.parseDouble(value(args, ++i));
+                case "--slow-faults" -> slowFaults = Boolean.parseBoolean(value(args, ++i));
+                case "--window" -> window = Duration.parse("PT" + value(args, ++i).toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: SoakMain "
-                        + "[--out DIR] [--seed N] [--budget 8m] [--waits N] [--slots N] [--only fault|restart] [--fault-rate P]");
+                        + "[--out DIR] [--seed N] [--budget 7m] [--waits N] [--slots N] [--only fault|restart] "
+                        + "[--fault-rate P] [--window 15m] [--restart-share P] [--slow-faults true|false]");
             }
         }
         Instant started = Instant.now();
         long realStart = System.nanoTime();
         List<SoakResult> results = new ArrayList<>();
-        for (long s = seed; ; s++) {
-            for (SoakSettings settings : List.of(fault(s, waits, slots, faultRate), restart(s, waits, slots, faultRate))) {
-                if (only != null && !settings.name().startsWith(only)) {
-                    continue;
-                }
-                SoakResult result = new SoakRun(settings).run();
-                System.out.print(result.summary());
-                System.out.flush();
-                results.add(result);
-            }
+        Duration longest = Duration.ZERO;
+        // Fault and restart runs take turns, each with a seed of its own, while the next one fits in the budget.
+        for (int run = 0; ; run++) {
+            boolean restarts = only == null ? run % 2 == 1 : only.startsWith("restart");
+            long runSeed = seed + (only == null ? run / 2 : run);
+            SoakSettings settings = restarts
+                    ? new SoakSettings("restart soak", runSeed, waits, window, restartShare, faultRate, slowFaults, slots)
+                    : new SoakSettings("fault soak", runSeed, waits, window, 0, faultRate, slowFaults, slots);
+            SoakResult result = new SoakRun(settings).run();
+            System.out.print(result.summary());
+            System.out.flush();
+            results.add(result);
+            longest = result.real().compareTo(longest) > 0 ? result.real() : longest;
             Duration spent = Duration.ofNanos(System.nanoTime() - realStart);
-            Duration perRound = spent.dividedBy(s - seed + 1);
-            if (only != null || spent.plus(perRound).compareTo(budget) > 0) {
+            boolean bothKindsRan = only != null || run >= 1;
+            if (only != null && run == 0 || bothKindsRan && spent.plus(longest).compareTo(budget) > 0) {
                 break;
             }
         }
@@ -75,19 +92,11 @@ public final class SoakMain {
         System.exit(clean ? 0 : 1);
     }
 
-    /** Faults at seeded random, no restarts. */
-    static SoakSettings fault(long seed, int waits, int slots, double faultRate) {
-        return new SoakSettings("fault soak", seed, waits, Duration.ofMinutes(60), 0, faultRate, true, slots);
-    }
-
-    /** The same faults, and half of the steps restarted one to three times. */
-    static SoakSettings restart(long seed, int waits, int slots, double faultRate) {
-        return new SoakSettings("restart soak", seed, waits, Duration.ofMinutes(60), 0.5, faultRate, true, slots);
-    }
-
     static String replayCommand(SoakSettings s) {
         return COMMAND + " --only " + s.name().substring(0, s.name().indexOf(' ')) + " --seed " + s.seed()
-                + " --waits " + s.waits() + " --slots " + s.slots() + " --fault-rate " + s.faultRate()
+                + " --waits " + s.waits() + " --slots " + s.slots() + " --fault-rate " + s.faultRate() + " --window "
+                + s.startWindow().toMinutes() + "m" + (s.restartShare() > 0 ? " --restart-share " + s.restartShare() : "")
+                + " --slow-faults " + s.slowFaults()
                 + (s.slots() > 1 ? " (--slots 1 runs it as a pure function of the seed)" : "");
     }
 
