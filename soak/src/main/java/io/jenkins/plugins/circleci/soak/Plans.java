@@ -19,7 +19,8 @@ import java.util.Random;
  *
  * <p>Automatic reruns come before the engine's 5-minute rerun grace and continuations before its 10-minute
  * continuation grace: later ones are, by design, not waited for, and the outcome would then rightly differ from the
- * pipeline's final state.
+ * pipeline's final state. A pace below 1 shortens every job and delay alike (never the timeout case, whose job must
+ * outlast the step's timeout), so that stays true.
  */
 final class Plans {
     static final String TIMEOUT = "2h";
@@ -168,7 +169,9 @@ final class Plans {
         return seconds(3, 480);
     }
 
+    /** Between {@code min} and {@code max} seconds, at the soak's pace (which keeps every delay below its grace). */
     private Duration seconds(int min, int max) {
-        return Duration.ofMillis(min * 1000L + (long) (random.nextDouble() * (max - min) * 1000));
+        double millis = min * 1000.0 + random.nextDouble() * (max - min) * 1000;
+        return Duration.ofMillis(Math.max(1, (long) (millis * settings.pace())));
     }
 }

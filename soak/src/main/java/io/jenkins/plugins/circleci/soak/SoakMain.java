@@ -20,7 +20,7 @@ public final class SoakMain {
     /** The slots of the long run: enough for polls of different waits to race, few enough for 2 cores. */
     static final int SLOTS = 4;
     /** Real time for the runs; the build before them takes a minute or two more. */
-    static final Duration BUDGET = Duration.ofMinutes(7);
+    static final Duration BUDGET = Duration.ofMinutes(6);
     static final int WAITS = 1500;
     /** The share of requests each of the dozen kinds of fault hits: about one request in nine is spoiled. */
     static final double FAULT_RATE = 0.01;
@@ -42,6 +42,7 @@ public final class SoakMain {
         Duration window = WINDOW;
         double restartShare = RESTART_SHARE;
         boolean slowFaults = true;
+        double pace = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
@@ -53,13 +54,15 @@ public final class SoakMain {
                 case "--fault-rate" -> faultRate = Double.parseDouble(value(args, ++i));
                 case "--restart-share" -> restartShare = Double.parseDouble(value(args, ++i));
                 case "--slow-faults" -> slowFaults = Boolean.parseBoolean(value(args, ++i));
+                case "--pace" -> pace = Double.parseDouble(value(args, ++i));
                 case "--window" -> window = Duration.parse("PT" + value(args, ++i).toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: SoakMain "
                         + "[--out DIR] [--seed N] [--budget 7m] [--waits N] [--slots N] [--only fault|restart] "
-                        + "[--fault-rate P] [--window 15m] [--restart-share P] [--slow-faults true|false]");
+                        + "[--fault-rate P] [--window 15m] [--restart-share P] [--slow-faults true|false] [--pace F]");
             }
         }
         Instant started = Instant.now();
+        ReliabilityReport.noteStart();
         long realStart = System.nanoTime();
         List<SoakResult> results = new ArrayList<>();
         Duration longest = Duration.ZERO;
@@ -68,8 +71,9 @@ public final class SoakMain {
             boolean restarts = only == null ? run % 2 == 1 : only.startsWith("restart");
             long runSeed = seed + (only == null ? run / 2 : run);
             SoakSettings settings = restarts
-                    ? new SoakSettings("restart soak", runSeed, waits, window, restartShare, faultRate, slowFaults, slots)
-                    : new SoakSettings("fault soak", runSeed, waits, window, 0, faultRate, slowFaults, slots);
+                    ? new SoakSettings("restart soak", runSeed, waits, window, restartShare, faultRate, slowFaults, slots,
+                            pace)
+                    : new SoakSettings("fault soak", runSeed, waits, window, 0, faultRate, slowFaults, slots, pace);
             SoakResult result = new SoakRun(settings).run();
             System.out.print(result.summary());
             System.out.flush();
@@ -96,7 +100,7 @@ public final class SoakMain {
         return COMMAND + " --only " + s.name().substring(0, s.name().indexOf(' ')) + " --seed " + s.seed()
                 + " --waits " + s.waits() + " --slots " + s.slots() + " --fault-rate " + s.faultRate() + " --window "
                 + s.startWindow().toMinutes() + "m" + (s.restartShare() > 0 ? " --restart-share " + s.restartShare() : "")
-                + " --slow-faults " + s.slowFaults()
+                + " --slow-faults " + s.slowFaults() + (s.pace() != 1 ? " --pace " + s.pace() : "")
                 + (s.slots() > 1 ? " (--slots 1 runs it as a pure function of the seed)" : "");
     }
 

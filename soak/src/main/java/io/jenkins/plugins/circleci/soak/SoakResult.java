@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /** The figures of one soak run and every problem it found, each with what is needed to replay it. */
 record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, Map<String, Integer> endings,
                   int restarts, int restartsDuringTrigger, Map<String, Long> faults, long requests, long webhooks,
-                  long scanned,
+                  long unknown, long unknownCreated, long scanned,
                   Map<Problem, List<String>> problems, Duration simulated, Duration real, String stopped) {
 
     /** What must never happen. */
@@ -77,6 +77,8 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
         private Map<String, Long> faults = Map.of();
         private long requests;
         private long webhooks;
+        private long unknown;
+        private long unknownCreated;
         private long scanned;
 
         Builder(SoakSettings settings, Duration simulated, Duration real, String stopped) {
@@ -115,6 +117,14 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
             this.restartsDuringTrigger = count;
         }
 
+        /** A trigger whose outcome the step reported as unknown; whether it had created its pipeline. */
+        void unknown(boolean created) {
+            unknown++;
+            if (created) {
+                unknownCreated++;
+            }
+        }
+
         void webhooks(long delivered) {
             this.webhooks = delivered;
         }
@@ -125,7 +135,7 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
 
         SoakResult build() {
             return new SoakResult(settings, waits, kinds, endings, restarts, restartsDuringTrigger, faults, requests,
-                    webhooks, scanned, problems, simulated, real, stopped);
+                    webhooks, unknown, unknownCreated, scanned, problems, simulated, real, stopped);
         }
     }
 }

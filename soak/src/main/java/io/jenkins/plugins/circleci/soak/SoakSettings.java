@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param faultRate     the share of requests each kind of fault hits (see {@link FaultMix})
  * @param slowFaults    whether to include slow answers past the client's read timeout (they cost real time)
  * @param slots         tasks run at once (1 makes the run a pure function of the seed)
+ * @param pace          how long the pipelines' jobs, delays and approvals take, relative to the long run's (a short
+ *                      soak uses shorter pipelines: fewer polls per wait, the same kinds of case)
  */
 record SoakSettings(String name, long seed, int waits, Duration startWindow, double restartShare, double faultRate,
-                    boolean slowFaults, int slots) {
+                    boolean slowFaults, int slots, double pace) {
 
     /**
      * The client's read timeout in real time; a slow answer takes a quarter as long again. Long enough that a loaded
@@ -23,7 +25,4 @@ record SoakSettings(String name, long seed, int waits, Duration startWindow, dou
      */
     static final Duration READ_TIMEOUT = Duration.ofMillis(2000);
 
-    SoakSettings withSeed(long newSeed) {
-        return new SoakSettings(name, newSeed, waits, startWindow, restartShare, faultRate, slowFaults, slots);
-    }
 }

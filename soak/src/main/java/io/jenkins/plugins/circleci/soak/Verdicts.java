@@ -77,6 +77,7 @@ final class Verdicts {
             Throwable failure = record.failure();
             if (has(failure, TriggerOutcomeUnknownException.class) || restartedDuringTrigger(failure)) {
                 result.ending("trigger outcome unknown");
+                result.unknown(!pipelines.isEmpty());
             } else if (failure instanceof CircleCiUnreachableException) {
                 // An honest ending: the faults kept every read of this pipeline from succeeding for the outage
                 // patience (15 minutes), which a paged pipeline read in several requests meets now and then.
