@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -45,8 +46,17 @@ final class SoakRun {
     private final String webhookSecret;
     private final SecretScan scan;
 
+    /** Put in every client's chain after the controller's own: only tests use it, to break the product on purpose. */
+    private final Interceptor sabotage;
+
     SoakRun(SoakSettings settings) {
+        this(settings, null);
+    }
+
+    /** A run whose clients also pass every request through {@code sabotage}: a test proves the soak notices. */
+    SoakRun(SoakSettings settings, Interceptor sabotage) {
         this.settings = settings;
+        this.sabotage = sabotage;
         byte[] bytes = new byte[16];
         new Random(settings.seed() ^ 0x5eed).nextBytes(bytes);
         // Shaped like a CircleCI personal token, and unlike anything else that could appear by chance.
@@ -249,7 +259,7 @@ final class SoakRun {
         @Override
         public CircleCiClient client(String serverUrl, RestartableStep.Life life) {
             WaitRecord record = byLife.get(life);
-            OkHttpClient lifeHttp = http.newBuilder().addInterceptor(chain -> {
+            OkHttpClient.Builder lifeBuilder = http.newBuilder().addInterceptor(chain -> {
                 if (life.over()) {
                     throw new IOException("this controller is down");
                 }
@@ -261,7 +271,11 @@ final class SoakRun {
                     throw new IOException("the controller went down while the trigger's answer was on its way");
                 }
                 return response;
-            }).build();
+            });
+            if (sabotage != null) {
+                lifeBuilder.addInterceptor(sabotage);
+            }
+            OkHttpClient lifeHttp = lifeBuilder.build();
             CircleCiClient client = CircleCiClient.builder().baseUrl(serverUrl).token(token).clock(clock)
                     .sleeper(time.sleeper()).budget(budget).connectTimeout(SoakSettings.READ_TIMEOUT)
                     .readTimeout(SoakSettings.READ_TIMEOUT).httpClient(lifeHttp).build();
