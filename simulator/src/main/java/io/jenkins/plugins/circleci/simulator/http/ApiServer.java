@@ -103,6 +103,17 @@ public final class ApiServer implements AutoCloseable {
         byte[] body = new byte[0];
         boolean recorded = false;
         try {
+            FaultRule fault = faults.pick(method, apiPath, rawQuery);
+            if (fault != null) {
+                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT), fault.label());
+            }
+            if (fault != null && fault.kind() == FaultRule.Kind.DISCONNECT_BEFORE_BODY) {
+                String kind = fault.kind().name().toLowerCase(Locale.ROOT);
+                record(exchange, method, rawPath, rawQuery, apiPath, body, 0, at, method + " (fault " + kind + ")",
+                        "fault " + kind);
+                recorded = true;
+                return true; // closed without reading the body or answering
+            }
             body = exchange.getRequestBody().readAllBytes();
             if (exchange.getAttribute(FrontExchange.BAD_REQUEST) instanceof BadRequest refused) {
                 record(exchange, method, rawPath, rawQuery, apiPath, body, refused.status(), at,
@@ -111,15 +122,11 @@ public final class ApiServer implements AutoCloseable {
                 write(exchange, ApiResponse.message(refused.status(), refused.getMessage()));
                 return false;
             }
-            FaultRule fault = faults.pick(method, apiPath);
-            if (fault != null) {
-                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT));
-            }
             if (fault != null && fault.kind() == FaultRule.Kind.DELAY) {
                 Thread.sleep(fault.delay().toMillis()); // a real-time delay, never on the simulator clock
                 fault = null;
             }
-            if (fault != null) {
+            if (fault != null && !fault.kind().carriesOut()) {
                 boolean disconnect = fault.kind() == FaultRule.Kind.DISCONNECT;
                 String kind = fault.kind().name().toLowerCase(Locale.ROOT);
                 // 0 in the journal = no complete response (the connection was closed mid-response).
@@ -152,6 +159,13 @@ public final class ApiServer implements AutoCloseable {
             }
             if (response.pipelineId() != null) {
                 sim.pipeline(response.pipelineId()).ifPresent(p -> p.countRequest());
+            }
+            if (fault != null) {
+                String kind = fault.kind().name().toLowerCase(Locale.ROOT);
+                record(exchange, method, rawPath, rawQuery, apiPath, body, FaultResponses.journalStatus(fault, response),
+                        at, response.route() + " (fault " + kind + ")", "fault " + kind);
+                recorded = true;
+                return FaultResponses.write(exchange, fault, response, rawQuery);
             }
             record(exchange, method, rawPath, rawQuery, apiPath, body, response.status(), at, response.route(),
                     note(routed.ignoredBecause(), response.status() >= 400 ? response.why() : null));
@@ -215,7 +229,8 @@ public final class ApiServer implements AutoCloseable {
         switch (fault.kind()) {
             case RATE_LIMIT -> {
                 long seconds = Math.max(1, (fault.retryAfter().toMillis() + 999) / 1000);
-                write(exchange, ApiResponse.text(429, "Rate limited.", Map.of("Retry-After", Long.toString(seconds))));
+                write(exchange, ApiResponse.text(429, "Rate limited.", fault.sendsRetryAfter()
+                        ? Map.of("Retry-After", Long.toString(seconds)) : Map.of()));
             }
             case MALFORMED_JSON -> {
                 byte[] truncated = "{\"items\":[{\"id\":\"5034460f-c7c4-4c43".getBytes(StandardCharsets.UTF_8);

@@ -138,11 +138,14 @@ final class ScenarioReader {
         try {
             k = FaultRule.Kind.valueOf(kind);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ".kind must be one of status, rate_limit, delay, disconnect, "
-                    + "malformed_json; not '" + node.get("kind").asText() + "'", e);
+            throw new IllegalArgumentException(at + ".kind must be one of " + String.join(", ",
+                    java.util.Arrays.stream(FaultRule.Kind.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                            .toList()) + "; not '" + node.get("kind").asText() + "'", e);
         }
+        // retry_after: none (or 0) = a 429 without the header.
+        Duration retryAfter = "none".equals(text(node, "retry_after")) ? Duration.ZERO : duration(node, "retry_after");
         int status = node.path("status").asInt(k == FaultRule.Kind.RATE_LIMIT ? 429 : k == FaultRule.Kind.STATUS ? 500 : 200);
-        return new FaultRule(k, text(node, "method"), text(node, "path"), status, duration(node, "retry_after"),
+        return new FaultRule(k, text(node, "method"), text(node, "path"), status, retryAfter,
                 duration(node, "delay"), node.path("first").asInt(0), node.path("every").asInt(0),
                 node.path("rate").asDouble(0));
     }
