@@ -46,6 +46,19 @@ public final class JUnitRecording {
         return lines;
     }
 
+    /**
+     * The line that says nothing was recorded because this Jenkins keeps test results in a pluggable storage, which
+     * this step does not write to (see {@link JUnitResults}).
+     *
+     * @param storageClass the configured storage's class name; null if none was found
+     */
+    static String pluggableStorage(String storageClass) {
+        return "junit: true recorded nothing: this Jenkins keeps test results in a pluggable storage ("
+                + (storageClass == null ? "none configured" : storageClass) + "), and this step records them only "
+                + "into the JUnit plugin's default storage (\"Local file system\"); CircleCI's test results stay on "
+                + "CircleCI.";
+    }
+
     /** Whether {@code className} can be loaded by {@code loader}, without initializing it. */
     static boolean available(String className, ClassLoader loader) {
         try {

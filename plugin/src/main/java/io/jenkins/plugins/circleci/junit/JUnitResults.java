@@ -8,6 +8,8 @@ import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.circleci.testresults.CollectedTestResults;
 import io.jenkins.plugins.circleci.testresults.JUnitXml;
 import io.jenkins.plugins.circleci.testresults.JobTestResults;
+import io.jenkins.plugins.junit.storage.FileJunitTestResultStorage;
+import io.jenkins.plugins.junit.storage.JunitTestResultStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +21,20 @@ import java.nio.file.Path;
  * itself ({@code TestResult.parse(File, PipelineTestDetails)}, its public API since 1.22), then added to the build's
  * {@code TestResultAction} or merged into the one an earlier {@code junit} step made, as other publishers do. No
  * workspace or agent is needed.
+ *
+ * <p>Only into the JUnit plugin's built-in file storage: {@code TestResultAction}'s constructor keeps a result only
+ * when {@code JunitTestResultStorage.find()} is a {@code FileJunitTestResultStorage}, and {@code mergeResult} assumes
+ * one. With a pluggable storage (a database), which only the plugin's own parser writes to through a Beta API that
+ * has changed between releases, nothing is recorded and the console says why.
  */
 final class JUnitResults {
     private JUnitResults() {}
 
     static String record(Run<?, ?> run, CollectedTestResults results, TaskListener listener) throws IOException {
+        JunitTestResultStorage storage = JunitTestResultStorage.find();
+        if (!(storage instanceof FileJunitTestResultStorage)) {
+            return JUnitRecording.pluggableStorage(storage == null ? null : storage.getClass().getName());
+        }
         TestResult result = new TestResult();
         for (JobTestResults job : results.jobs()) {
             Path report = Files.createTempFile("circleci-tests-", ".xml");
@@ -41,6 +52,7 @@ final class JUnitResults {
                 run.addAction(new TestResultAction(run, result, listener));
             } else {
                 action.mergeResult(result, listener);
+                run.save(); // the action's counts are saved with the build, as the junit step saves after merging
             }
         }
         boolean partial = results.jobs().stream().anyMatch(j -> !j.complete());

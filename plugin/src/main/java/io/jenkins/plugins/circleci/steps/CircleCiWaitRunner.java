@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
+import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
 import io.jenkins.plugins.circleci.trigger.PipelineTrigger;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
@@ -21,6 +22,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -97,6 +99,11 @@ final class CircleCiWaitRunner implements Serializable {
     private transient boolean starting;
     private transient boolean triggering;
     private transient boolean completed;
+    /**
+     * The outcome, once the watcher has it: the wait is over and only the report about it (what failed, test results)
+     * is still being read. An abort from then on has nothing left to cancel.
+     */
+    private transient Outcome ended;
     private transient volatile Throwable stopCause;
 
     CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions) {
@@ -189,12 +196,14 @@ final class CircleCiWaitRunner implements Serializable {
 
     /**
      * Stops the step: aborts the wait (which cancels the running workflows when cancelOnAbort is set), says so, and
-     * then fails with {@code cause}.
+     * then fails with {@code cause}. Once the wait is over and only its report is being read, there is nothing to
+     * cancel: it says that instead and fails at once.
      */
     void abort(Throwable cause) {
         WatchHandle toAbort;
         Shell current;
         boolean waitForStart;
+        Outcome alreadyEnded;
         synchronized (this) {
             if (completed || stopCause != null) {
                 return;
@@ -206,6 +215,7 @@ final class CircleCiWaitRunner implements Serializable {
                 // Stopped after a restart but before onResume: resume() aborts once it has a shell.
                 return;
             }
+            alreadyEnded = ended;
             toAbort = handle;
             waitForStart = toAbort == null && starting;
             if (waitForStart) {
@@ -214,7 +224,11 @@ final class CircleCiWaitRunner implements Serializable {
             }
         }
         current.stateChanged();
-        if (toAbort != null) {
+        if (alreadyEnded != null) {
+            // The watcher is done (aborting it would do nothing): say so, and end now rather than after the report.
+            current.log().println(endedAbortLine(alreadyEnded));
+            fail(cause);
+        } else if (toAbort != null) {
             abortWatch(toAbort);
         } else if (waitForStart) {
             failAfterGrace(cause); // should the start be stuck (a full queue, a hung lookup), fail anyway
@@ -234,6 +248,23 @@ final class CircleCiWaitRunner implements Serializable {
         }
         return "Aborting: the wait for " + describePipeline() + " is starting; the pipeline will be " + fate
                 + " once it is reached.";
+    }
+
+    /**
+     * What an abort does once the wait is over and its report is being read: it cancels nothing (the watcher has
+     * ended), and the step ends without the report.
+     */
+    private String endedAbortLine(Outcome outcome) {
+        OutcomeReason reason = outcome.reason();
+        if (outcome.result() != null && (reason == OutcomeReason.COMPLETED || reason == OutcomeReason.ERRORED
+                || reason == OutcomeReason.NO_WORKFLOWS)) {
+            return "Aborting: " + describePipeline() + " had already ended (" + outcome.result()
+                    + "), so nothing was canceled; its report was cut short.";
+        }
+        // Timed out, on hold, or followed only until created: the pipeline may still be running, as the step left it.
+        return "Aborting: the wait for " + describePipeline() + " had already ended ("
+                + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), so nothing was canceled and the "
+                + "pipeline is left as it is in CircleCI; its report was cut short.";
     }
 
     private void triggerThenWatch() {
@@ -387,11 +418,20 @@ final class CircleCiWaitRunner implements Serializable {
 
     /**
      * Reads what failed (and, with {@code junit: true}, the test results) on the blocking executor, never on the
-     * watcher's scheduler, then completes. An abort meanwhile still wins: {@link #finish} fails the step with it.
+     * watcher's scheduler, then completes. An abort meanwhile still wins: it fails the step at once, without the
+     * report (see {@link #abort}), and a report still waiting for a thread is then not read at all.
      */
     private void finishWithDetails(CircleCiClient client, Outcome outcome) {
+        synchronized (this) {
+            ended = outcome;
+        }
         try {
             shell.blocking().execute(() -> {
+                synchronized (this) {
+                    if (completed) {
+                        return; // aborted while this waited for a thread: nobody will see the report
+                    }
+                }
                 OutcomeDetails details = OutcomeDetails.NONE;
                 try {
                     // Wall-clock time bounds this work, whatever clock the wait runs on.

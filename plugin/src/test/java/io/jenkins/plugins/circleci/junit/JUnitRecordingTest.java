@@ -24,4 +24,13 @@ class JUnitRecordingTest {
                 l -> assertThat(l).contains("CircleCI reported no test results"),
                 l -> assertThat(l).contains("the JUnit plugin is not installed"));
     }
+
+    @Test
+    void aPluggableStorageIsNamedAndNothingIsClaimedRecorded() {
+        String line = JUnitRecording.pluggableStorage("io.jenkins.plugins.junit.storage.sql.SqlTestResultStorage");
+        assertThat(line).startsWith("junit: true recorded nothing: ")
+                .contains("pluggable storage (io.jenkins.plugins.junit.storage.sql.SqlTestResultStorage)")
+                .contains("\"Local file system\"").doesNotContain("Recorded ");
+        assertThat(JUnitRecording.pluggableStorage(null)).contains("pluggable storage (none configured)");
+    }
 }

@@ -15,7 +15,9 @@ import io.jenkins.plugins.circleci.simulator.scenario.TestSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,6 +252,59 @@ class FailureDetailsStepTest {
             throw new AssertionError("expected an AbortException", e);
         }
         throw new AssertionError("the step started");
+    }
+
+    @Test
+    void anAbortWhileTheReportIsReadCancelsNothingSaysSoAndEndsAtOnce() throws Exception {
+        CircleCiTriggerStep step = trigger(TWO_TESTS);
+        step.setLogTail(10);
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = step.start(context);
+        assertThat(execution.start()).isFalse();
+        // The report is read on the blocking threads: with all of them busy, it waits there once the outcome is known.
+        CountDownLatch release = environment.occupyBlockingThreads();
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
+        try {
+            environment.awaitQueuedBlockingWork(context);
+
+            execution.stop(abort);
+
+            assertThat(environment.awaitFailure(context)).as("ends at once, with the abort").isSameAs(abort);
+        } finally {
+            release.countDown();
+        }
+        environment.drainBlocking();
+        assertThat(context.log())
+                .contains("Aborting: CircleCI pipeline #1 (" + TWO_TESTS + ") had already ended (FAILURE), so "
+                        + "nothing was canceled; its report was cut short.")
+                .doesNotContain("canceling the running workflows").doesNotContain("Failed job test");
+        assertThat(simulator.journal().requests("POST", "/cancel")).as("nothing was left to cancel").isEmpty();
+        assertThat(simulator.journal().count("GET", "/tests")).as("the report was not read after the abort")
+                .isZero();
+    }
+
+    @Test
+    void anAbortAfterAWaitForWorkflowsSaysThePipelineIsLeftAsItIs() throws Exception {
+        CircleCiTriggerStep step = trigger(SLOW);
+        step.setWaitFor("workflows");
+        TestStepContext context = new TestStepContext();
+        StepExecution execution = step.start(context);
+        assertThat(execution.start()).isFalse();
+        CountDownLatch release = environment.occupyBlockingThreads();
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
+        try {
+            environment.awaitQueuedBlockingWork(context);
+
+            execution.stop(abort);
+
+            assertThat(environment.awaitFailure(context)).isSameAs(abort);
+        } finally {
+            release.countDown();
+        }
+        assertThat(context.log()).contains("Aborting: the wait for CircleCI pipeline #1 (" + SLOW + ") had already "
+                + "ended (workflows created), so nothing was canceled and the pipeline is left as it is in CircleCI; "
+                + "its report was cut short.").doesNotContain("canceling the running workflows");
+        assertThat(simulator.journal().requests("POST", "/cancel")).isEmpty();
     }
 
     @Test
