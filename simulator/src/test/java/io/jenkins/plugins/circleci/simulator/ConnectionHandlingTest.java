@@ -142,6 +142,36 @@ class ConnectionHandlingTest {
     @Test
     void anUnsupportedHttpVersionIs505() {
         assertRefused("GET /api/v2/me HTTP/2.0\r\nHost: x\r\n\r\n", 505, "HTTP/2.0");
+        assertRefused("GET /api/v2/me HTTP/3.0\r\nHost: x\r\n\r\n", 505, "use HTTP/1.1");
+        assertRefused("GET /api/v2/me HTTP/1.2\r\nHost: x\r\n\r\n", 505, "use HTTP/1.1");
+    }
+
+    @Test
+    void anHttp11RequestWithoutOneHostIs400() {
+        // RFC 9112 3.2: a server MUST answer 400 to an HTTP/1.1 request without exactly one Host.
+        assertRefused("GET /api/v2/me HTTP/1.1\r\nCircle-Token: t\r\n\r\n", 400, "Host");
+        assertRefused("GET /api/v2/me HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "Host");
+    }
+
+    @Test
+    void aMalformedPercentEscapeInThePathIs400() {
+        assertRefused("GET /api/v2/project/gh/acme/a%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400, "percent-encoded");
+    }
+
+    @Test
+    void aBodyAnnouncedOverEightMegabytesIs413BeforeItIsSent() {
+        assertRefused("POST /api/v2/project/gh/acme/api/pipeline HTTP/1.1\r\nHost: x\r\nCircle-Token: t\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 9000000\r\n\r\n", 413, "too large");
+        assertThat(sim.pipelineIds()).isEmpty();
+    }
+
+    @Test
+    void foldedHeaderLinesAreUnfolded() {
+        RawHttp.Response r = RawHttp.exchange(sim.baseUrl(), "GET /api/v2/me HTTP/1.1\r\nHost: x\r\n"
+                + "X-Folded: a\r\n b\r\nCircle-Token: t\r\nConnection: close\r\n\r\n");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(SimulatorFixture.onlyEntry(sim).header("x-folded")).isEqualTo("a b");
     }
 
     @Test
