@@ -166,6 +166,33 @@ class ConnectionHandlingTest {
     }
 
     @Test
+    void aHeadTheClientStopsSendingMidwayIsJournaledUnanswered() {
+        // Jetty shuts its output when the input ends mid-head (the old front closed too): nothing can be answered, but
+        // the attempt is in the journal, with status 0 as for every request left without a complete response.
+        try (RawHttp raw = new RawHttp(sim.baseUrl())) {
+            assertThat(raw.send("GET /api/v2/me HTTP/1.1\r\nHost: x\r\nCircle-To").endOfInput().read()).isNull();
+        }
+        JournalEntry entry = awaitOnlyEntry();
+        assertThat(entry.status()).isZero();
+        assertThat(entry.note()).contains("unreadable request").contains("client stopped sending")
+                .contains("closed without an answer");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIs400() {
+        try (RawHttp raw = new RawHttp(sim.baseUrl())) {
+            RawHttp.Response r = raw.send("POST /api/v2/project/gh/acme/api/pipeline HTTP/1.1\r\nHost: x\r\n"
+                    + "Circle-Token: t\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{\"bra")
+                    .endOfInput().read();
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.message()).contains("Content-Length");
+        }
+        assertThat(sim.pipelineIds()).isEmpty();
+        assertThat(SimulatorFixture.onlyEntry(sim).status()).isEqualTo(400);
+    }
+
+    @Test
     void foldedHeaderLinesAreUnfolded() {
         RawHttp.Response r = RawHttp.exchange(sim.baseUrl(), "GET /api/v2/me HTTP/1.1\r\nHost: x\r\n"
                 + "X-Folded: a\r\n b\r\nCircle-Token: t\r\nConnection: close\r\n\r\n");
@@ -178,6 +205,15 @@ class ConnectionHandlingTest {
     void headersTooLargeAre431() {
         assertRefused("GET /api/v2/me HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n", 431,
                 "header");
+    }
+
+    /** The journal's only entry, once there is one: a request nobody was answered is journaled after the close. */
+    private JournalEntry awaitOnlyEntry() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sim.journal().entries().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return SimulatorFixture.onlyEntry(sim);
     }
 
     private void assertRefused(String request, int status, String why) {

@@ -2,9 +2,11 @@ package io.jenkins.plugins.circleci.simulator.http;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -19,8 +21,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class RefusingErrorHandler extends ErrorHandler {
 
-    /** Jetty's stand-in target for a request whose request line could not be read. */
-    private static final java.util.Set<String> PLACEHOLDER_PATHS = java.util.Set.of("/badMessage", "/badURI");
+    /** Jetty's stand-in targets for a request whose request line could not be read. */
+    private static final Set<String> PLACEHOLDER_PATHS = Set.of("/badMessage", "/badURI", "/badRequest");
 
     /** Told of every request refused here, before it is answered. */
     @FunctionalInterface
@@ -28,6 +30,7 @@ final class RefusingErrorHandler extends ErrorHandler {
         /**
          * @param request      what Jetty could read of it (headers may be empty)
          * @param requestLine  whether its method and target were read; "-" stands for them otherwise
+         * @param status       the status answered; 0 when the connection was already closed (nothing is answered)
          */
         void refused(Request request, boolean requestLine, int status, String message);
     }
@@ -46,13 +49,27 @@ final class RefusingErrorHandler extends ErrorHandler {
             callback.succeeded();
             return true;
         }
+        boolean requestLine = !PLACEHOLDER_PATHS.contains(request.getHttpURI().getPath());
         int status = response.getStatus();
         String reason = (String) request.getAttribute(ERROR_MESSAGE);
         if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
             status = http.getCode();
             reason = reason != null ? reason : http.getReason();
         }
-        boolean requestLine = !PLACEHOLDER_PATHS.contains(request.getHttpURI().getPath());
+        boolean inputEnded = reason != null && reason.contains("Early EOF");
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        if (inputEnded || !endPoint.isOpen() || endPoint.isOutputShutdown()) {
+            // A head cut short: the client stopped sending (Jetty then shuts its output, so an answer may or may not
+            // get out: none is tried), or sent nothing more for the idle timeout (Jetty closes the connection, as
+            // nginx does). Jetty reports it here, with nobody to answer.
+            listener.refused(request, requestLine, 0, (inputEnded
+                    ? "the client stopped sending before the request line and headers arrived whole"
+                    : "the request line and headers did not arrive whole within " + HttpFront.IDLE_SECONDS + " s")
+                    + "; the connection was closed without an answer");
+            endPoint.close();
+            callback.succeeded();
+            return true;
+        }
         if (status == 426) {
             // Jetty's answer to an HTTP/2.0 request line on an HTTP/1.1 port, but without the Upgrade header a 426
             // requires (RFC 9110 15.5.22): the version is simply not supported here.
