@@ -28,6 +28,9 @@ public final class WatchOptions implements Serializable {
     private final Duration outagePatience;
     /** Null in options saved before this option existed; {@link #abortSweep()} then gives the default. */
     private final Duration abortSweep;
+    /** Null in options saved before these options existed; the getters then give the defaults. */
+    private final WaitFor waitFor;
+    private final TimeoutPolicy onTimeout;
 
     private WatchOptions(Builder b) {
         this.workflows = Collections.unmodifiableSet(new LinkedHashSet<>(b.workflows));
@@ -42,6 +45,8 @@ public final class WatchOptions implements Serializable {
         this.autoRerunGrace = b.autoRerunGrace;
         this.outagePatience = b.outagePatience;
         this.abortSweep = b.abortSweep;
+        this.waitFor = b.waitFor;
+        this.onTimeout = b.onTimeout;
     }
 
     public static Builder builder() {
@@ -66,6 +71,8 @@ public final class WatchOptions implements Serializable {
         b.autoRerunGrace = autoRerunGrace;
         b.outagePatience = outagePatience;
         b.abortSweep = abortSweep();
+        b.waitFor = waitFor();
+        b.onTimeout = onTimeout();
         return b;
     }
 
@@ -131,10 +138,21 @@ public final class WatchOptions implements Serializable {
         return abortSweep == null ? Builder.DEFAULT_ABORT_SWEEP : abortSweep;
     }
 
+    /** How far to follow the pipeline before returning; {@link WaitFor#COMPLETED} by default. */
+    public WaitFor waitFor() {
+        return waitFor == null ? WaitFor.COMPLETED : waitFor;
+    }
+
+    /** What the result becomes when {@link #timeout()} passes; {@link TimeoutPolicy#FAIL} by default. */
+    public TimeoutPolicy onTimeout() {
+        return onTimeout == null ? TimeoutPolicy.FAIL : onTimeout;
+    }
+
     @Override
     public String toString() {
         return "WatchOptions[workflows=" + workflows + ", onHold=" + onHold + ", timeout=" + timeout
-                + ", cancelOnAbort=" + cancelOnAbort + ", poll=" + minPollInterval + ".." + maxPollInterval + "]";
+                + ", cancelOnAbort=" + cancelOnAbort + ", poll=" + minPollInterval + ".." + maxPollInterval
+                + ", waitFor=" + waitFor().text() + ", onTimeout=" + onTimeout().text() + "]";
     }
 
     public static final class Builder {
@@ -152,6 +170,8 @@ public final class WatchOptions implements Serializable {
         private Duration autoRerunGrace = Duration.ofMinutes(5);
         private Duration outagePatience = Duration.ofMinutes(15);
         private Duration abortSweep = DEFAULT_ABORT_SWEEP;
+        private WaitFor waitFor = WaitFor.COMPLETED;
+        private TimeoutPolicy onTimeout = TimeoutPolicy.FAIL;
 
         private Builder() {}
 
@@ -219,6 +239,16 @@ public final class WatchOptions implements Serializable {
 
         public Builder abortSweep(Duration d) {
             this.abortSweep = positive(d, "abort sweep");
+            return this;
+        }
+
+        public Builder waitFor(WaitFor until) {
+            this.waitFor = Objects.requireNonNull(until, "waitFor");
+            return this;
+        }
+
+        public Builder onTimeout(TimeoutPolicy policy) {
+            this.onTimeout = Objects.requireNonNull(policy, "onTimeout");
             return this;
         }
 

@@ -95,6 +95,7 @@ class PluginFilesTest {
     @Test
     void thePluginsPluginPomDeclaresAreTheOnesCompiledAgainstHere() throws Exception {
         Map<String, String> declared = new TreeMap<>(); // artifactId -> groupId, main jars only
+        Set<String> standInOnly = new TreeSet<>();
         NodeList deps = pluginPom.getElementsByTagName("dependency");
         for (int i = 0; i < deps.getLength(); i++) {
             Element dep = (Element) deps.item(i);
@@ -102,11 +103,23 @@ class PluginFilesTest {
             boolean ownOrLibrary = groupId.equals("io.jenkins.tools.bom")
                     || text(dep, "artifactId").startsWith("circleci-trigger")
                     || groupId.equals("org.assertj");
-            if (!ownOrLibrary && text(dep, "classifier") == null) {
-                declared.put(text(dep, "artifactId"), groupId);
+            if (ownOrLibrary || text(dep, "classifier") != null) {
+                continue;
             }
+            if (!jpis.containsKey(text(dep, "artifactId"))) {
+                // A plugin with no .jpi here (junit) may only be an optional dependency: the plugin loads without it,
+                // and the offline build compiles against its stand-ins (jenkins-stubs/src/main/java).
+                assertThat(text(dep, "optional")).as("%s has no .jpi in shared/jenkins/plugins, so it must be "
+                        + "<optional>true</optional> in plugin/pom.xml", text(dep, "artifactId")).isEqualTo("true");
+                standInOnly.add(text(dep, "artifactId"));
+                continue;
+            }
+            declared.put(text(dep, "artifactId"), groupId);
         }
         assertThat(declared).as("plugins in plugin/pom.xml").isNotEmpty();
+        assertThat(standInOnly).as("optional plugins compiled against stand-ins only").containsExactly("junit");
+        assertThat(root.resolve("jenkins-stubs/src/main/java/hudson/tasks/junit/TestResultAction.java"))
+                .as("stand-in of the optional junit plugin").isRegularFile();
         declared.forEach((artifactId, groupId) -> {
             assertThat(jpis).as("a .jpi for %s:%s", groupId, artifactId).containsKey(artifactId);
             assertThat(jpis.get(artifactId).getValue("Group-Id")).as("group of %s", artifactId).isEqualTo(groupId);

@@ -77,7 +77,8 @@ final class CircleCiWaitRunner implements Serializable {
         /** The runner's saved state changed: persist it. */
         void stateChanged();
 
-        void finished(Outcome outcome);
+        /** The step ends with the outcome; {@code details} are what was read about it afterwards. */
+        void finished(Outcome outcome, OutcomeDetails details);
 
         void failed(Throwable error);
     }
@@ -150,7 +151,7 @@ final class CircleCiWaitRunner implements Serializable {
             return;
         }
         if (notWaitedDone) {
-            shell.finished(notWaited());
+            shell.finished(notWaited(), OutcomeDetails.NONE);
             return;
         }
         if (stop != null) {
@@ -282,7 +283,7 @@ final class CircleCiWaitRunner implements Serializable {
                     }
                 }
                 if (done) {
-                    shell.finished(triggered.notWaitedOutcome());
+                    shell.finished(triggered.notWaitedOutcome(), OutcomeDetails.NONE);
                     return;
                 }
             }
@@ -300,14 +301,14 @@ final class CircleCiWaitRunner implements Serializable {
         WatchHandle started = null;
         boolean abortNow;
         boolean abortedStepEnded;
+        // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
+        CircleCiClient watching = client.withRetryPolicy(RetryPolicy.none());
         synchronized (this) {
             starting = false;
             abortedStepEnded = completed && stopCause != null;
             abortNow = stopCause != null;
             if (!completed || (abortedStepEnded && options.cancelOnAbort())) {
-                // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
-                started = shell.watcher().watch(client.withRetryPolicy(RetryPolicy.none()), state, watchOptions,
-                        new ConsoleProgress());
+                started = shell.watcher().watch(watching, state, watchOptions, new ConsoleProgress());
                 handle = started;
             }
         }
@@ -326,7 +327,7 @@ final class CircleCiWaitRunner implements Serializable {
         }
         started.outcome().whenComplete((outcome, error) -> {
             if (error == null) {
-                finish(outcome);
+                finishWithDetails(watching, outcome);
             } else if (!isShutdown(error)) {
                 fail(unwrap(error));
             }
@@ -384,14 +385,39 @@ final class CircleCiWaitRunner implements Serializable {
         return "CircleCI pipeline " + (s != null ? s.pipelineId() : options.describe());
     }
 
-    /** Completes with the outcome; once a stop was requested, the step fails with the stop's cause instead. */
+    /**
+     * Reads what failed (and, with {@code junit: true}, the test results) on the blocking executor, never on the
+     * watcher's scheduler, then completes. An abort meanwhile still wins: {@link #finish} fails the step with it.
+     */
+    private void finishWithDetails(CircleCiClient client, Outcome outcome) {
+        try {
+            shell.blocking().execute(() -> {
+                OutcomeDetails details = OutcomeDetails.NONE;
+                try {
+                    // Wall-clock time bounds this work, whatever clock the wait runs on.
+                    details = OutcomeDetails.read(client, Clock.systemUTC(), outcome, options);
+                } finally {
+                    // Whatever happened while reading, the step ends with its outcome.
+                    finish(outcome, details);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            finish(outcome, OutcomeDetails.NONE);
+        }
+    }
+
     private void finish(Outcome outcome) {
+        finish(outcome, OutcomeDetails.NONE);
+    }
+
+    /** Completes with the outcome; once a stop was requested, the step fails with the stop's cause instead. */
+    private void finish(Outcome outcome, OutcomeDetails details) {
         if (markCompleted()) {
             Throwable stop = stopCause;
             if (stop != null) {
                 shell.failed(stop);
             } else {
-                shell.finished(outcome);
+                shell.finished(outcome, details);
             }
         }
     }
@@ -411,7 +437,7 @@ final class CircleCiWaitRunner implements Serializable {
     /** Ends with the outcome if {@link #completeUnlessStopped()} claimed the end, else as {@link #finish} decides. */
     private void endWith(boolean claimed, Outcome outcome) {
         if (claimed) {
-            shell.finished(outcome);
+            shell.finished(outcome, OutcomeDetails.NONE);
         } else {
             finish(outcome);
         }

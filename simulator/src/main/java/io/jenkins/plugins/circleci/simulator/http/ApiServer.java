@@ -33,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
     private final FaultInjector faults;
     private final String baseUrl;
     private ApiRoutes routes;
+    private JobOutputRoutes jobOutput;
 
     public ApiServer(String bindAddress, int port, int threads, Simulation sim, Journal journal, long seed)
             throws IOException {
@@ -53,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
     /** Binds the routes (they need the base URL for links) and starts answering. */
     public ApiServer start(Bodies bodies, int pageSize) {
         this.routes = new ApiRoutes(sim, bodies, pageSize);
+        this.jobOutput = new JobOutputRoutes(sim, bodies, baseUrl);
         server.start();
         return this;
     }
@@ -78,6 +80,18 @@ public final class ApiServer implements AutoCloseable {
         byte[] body = new byte[0];
         boolean recorded = false;
         try {
+            FaultRule fault = faults.pick(method, apiPath, rawQuery);
+            if (fault != null) {
+                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT), fault.label());
+            }
+            if (fault != null && fault.kind() == FaultRule.Kind.DISCONNECT_BEFORE_BODY) {
+                String kind = fault.kind().name().toLowerCase(Locale.ROOT);
+                record(exchange.headers(), method, rawPath, rawQuery, apiPath, body, 0, at,
+                        method + " (fault " + kind + ")", "fault " + kind);
+                recorded = true;
+                exchange.drop(); // closed without reading the body or answering
+                return;
+            }
             try {
                 body = exchange.body();
             } catch (BadRequest refused) {
@@ -88,15 +102,11 @@ public final class ApiServer implements AutoCloseable {
                 write(exchange, ApiResponse.message(refused.status(), refused.getMessage()));
                 return;
             }
-            FaultRule fault = faults.pick(method, apiPath);
-            if (fault != null) {
-                journal.recordFault(fault.kind().name().toLowerCase(Locale.ROOT));
-            }
             if (fault != null && fault.kind() == FaultRule.Kind.DELAY) {
                 Thread.sleep(fault.delay().toMillis()); // a real-time delay, never on the simulator clock
                 fault = null;
             }
-            if (fault != null) {
+            if (fault != null && !fault.kind().carriesOut()) {
                 boolean disconnect = fault.kind() == FaultRule.Kind.DISCONNECT;
                 String kind = fault.kind().name().toLowerCase(Locale.ROOT);
                 // 0 in the journal = no complete response (the connection was closed mid-response).
@@ -121,12 +131,23 @@ public final class ApiServer implements AutoCloseable {
                 if (method.equals("HEAD") && response.route() != null && response.route().startsWith("GET ")) {
                     response = response.route("HEAD " + response.route().substring(4));
                 }
+            } else if (jobOutput.handles(rawPath)) {
+                response = jobOutput.handle(method, rawPath, rawQuery, exchange.headers());
             } else {
                 response = ApiResponse.message(404, "Not found").route("* (outside /api/v2)")
                         .why("no route outside /api/v2");
             }
             if (response.pipelineId() != null) {
                 sim.pipeline(response.pipelineId()).ifPresent(p -> p.countRequest());
+            }
+            if (fault != null) {
+                String kind = fault.kind().name().toLowerCase(Locale.ROOT);
+                record(exchange.headers(), method, rawPath, rawQuery, apiPath, body,
+                        FaultResponses.journalStatus(fault, response), at, response.route() + " (fault " + kind + ")",
+                        "fault " + kind);
+                recorded = true;
+                FaultResponses.write(exchange, fault, response, rawQuery);
+                return;
             }
             record(exchange.headers(), method, rawPath, rawQuery, apiPath, body, response.status(), at,
                     response.route(), note(routed.ignoredBecause(), response.status() >= 400 ? response.why() : null));
@@ -193,7 +214,8 @@ public final class ApiServer implements AutoCloseable {
         switch (fault.kind()) {
             case RATE_LIMIT -> {
                 long seconds = Math.max(1, (fault.retryAfter().toMillis() + 999) / 1000);
-                write(exchange, ApiResponse.text(429, "Rate limited.", Map.of("Retry-After", Long.toString(seconds))));
+                write(exchange, ApiResponse.text(429, "Rate limited.", fault.sendsRetryAfter()
+                        ? Map.of("Retry-After", Long.toString(seconds)) : Map.of()));
             }
             case MALFORMED_JSON -> {
                 byte[] truncated = "{\"items\":[{\"id\":\"5034460f-c7c4-4c43".getBytes(StandardCharsets.UTF_8);
