@@ -114,6 +114,13 @@ class ConnectionHandlingTest {
     }
 
     @Test
+    void aTransferEncodingThatDoesNotEndInChunkedIs400() {
+        // RFC 9112 6.1: chunked must be the last coding, else the server answers 400 and closes.
+        assertRefused("POST /api/v2/me HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc", 400,
+                "Transfer-Encoding");
+    }
+
+    @Test
     void contentLengthAndTransferEncodingTogetherAre400() {
         assertRefused("POST /api/v2/me HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400, "Content-Length");

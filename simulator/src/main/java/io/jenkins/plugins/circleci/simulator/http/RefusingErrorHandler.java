@@ -96,8 +96,8 @@ final class RefusingErrorHandler extends ErrorHandler {
             case 400 -> {
                 String lower = why.toLowerCase(Locale.ROOT);
                 if (lower.contains("content-length") || lower.contains("transfer-encoding")) {
-                    yield "Malformed request" + why + ": frame the body with one valid Content-Length or with "
-                            + "Transfer-Encoding: chunked, not both.";
+                    yield "Malformed request" + why + ": frame the body with one valid Content-Length, or with "
+                            + "Transfer-Encoding ending in chunked; not both.";
                 }
                 if (lower.contains("host") || lower.contains("authority")) {
                     yield "Malformed request" + why + ": send exactly one Host header.";
