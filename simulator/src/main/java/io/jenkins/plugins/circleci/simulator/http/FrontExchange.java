@@ -90,6 +90,9 @@ final class FrontExchange {
             throw new BadRequest(501, "Transfer-Encoding '" + String.join(", ", codings) + "' is not supported; "
                     + "send the body with Content-Length or Transfer-Encoding: chunked.");
         }
+        if (codings.isEmpty() && !request.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
+            return new byte[0]; // no framing, no body (RFC 9112 6.3): most requests, the polls
+        }
         try (InputStream in = Content.Source.asInputStream(request)) {
             return in.readAllBytes();
         } catch (IOException | RuntimeException e) {
