@@ -114,6 +114,13 @@ class ConnectionHandlingTest {
     }
 
     @Test
+    void aTransferEncodingThatDoesNotEndInChunkedIs400() {
+        // RFC 9112 6.1: chunked must be the last coding, else the server answers 400 and closes.
+        assertRefused("POST /api/v2/me HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc", 400,
+                "Transfer-Encoding");
+    }
+
+    @Test
     void contentLengthAndTransferEncodingTogetherAre400() {
         assertRefused("POST /api/v2/me HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400, "Content-Length");
@@ -142,12 +149,78 @@ class ConnectionHandlingTest {
     @Test
     void anUnsupportedHttpVersionIs505() {
         assertRefused("GET /api/v2/me HTTP/2.0\r\nHost: x\r\n\r\n", 505, "HTTP/2.0");
+        assertRefused("GET /api/v2/me HTTP/3.0\r\nHost: x\r\n\r\n", 505, "use HTTP/1.1");
+        assertRefused("GET /api/v2/me HTTP/1.2\r\nHost: x\r\n\r\n", 505, "use HTTP/1.1");
+    }
+
+    @Test
+    void anHttp11RequestWithoutOneHostIs400() {
+        // RFC 9112 3.2: a server MUST answer 400 to an HTTP/1.1 request without exactly one Host.
+        assertRefused("GET /api/v2/me HTTP/1.1\r\nCircle-Token: t\r\n\r\n", 400, "Host");
+        assertRefused("GET /api/v2/me HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "Host");
+    }
+
+    @Test
+    void aMalformedPercentEscapeInThePathIs400() {
+        assertRefused("GET /api/v2/project/gh/acme/a%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400, "percent-encoded");
+    }
+
+    @Test
+    void aBodyAnnouncedOverEightMegabytesIs413BeforeItIsSent() {
+        assertRefused("POST /api/v2/project/gh/acme/api/pipeline HTTP/1.1\r\nHost: x\r\nCircle-Token: t\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 9000000\r\n\r\n", 413, "too large");
+        assertThat(sim.pipelineIds()).isEmpty();
+    }
+
+    @Test
+    void aHeadTheClientStopsSendingMidwayIsJournaledUnanswered() {
+        // Jetty shuts its output when the input ends mid-head (the old front closed too): nothing can be answered, but
+        // the attempt is in the journal, with status 0 as for every request left without a complete response.
+        try (RawHttp raw = new RawHttp(sim.baseUrl())) {
+            assertThat(raw.send("GET /api/v2/me HTTP/1.1\r\nHost: x\r\nCircle-To").endOfInput().read()).isNull();
+        }
+        JournalEntry entry = awaitOnlyEntry();
+        assertThat(entry.status()).isZero();
+        assertThat(entry.note()).contains("unreadable request").contains("client stopped sending")
+                .contains("closed without an answer");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIs400() {
+        try (RawHttp raw = new RawHttp(sim.baseUrl())) {
+            RawHttp.Response r = raw.send("POST /api/v2/project/gh/acme/api/pipeline HTTP/1.1\r\nHost: x\r\n"
+                    + "Circle-Token: t\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{\"bra")
+                    .endOfInput().read();
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.message()).contains("Content-Length");
+        }
+        assertThat(sim.pipelineIds()).isEmpty();
+        assertThat(SimulatorFixture.onlyEntry(sim).status()).isEqualTo(400);
+    }
+
+    @Test
+    void foldedHeaderLinesAreUnfolded() {
+        RawHttp.Response r = RawHttp.exchange(sim.baseUrl(), "GET /api/v2/me HTTP/1.1\r\nHost: x\r\n"
+                + "X-Folded: a\r\n b\r\nCircle-Token: t\r\nConnection: close\r\n\r\n");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(SimulatorFixture.onlyEntry(sim).header("x-folded")).isEqualTo("a b");
     }
 
     @Test
     void headersTooLargeAre431() {
         assertRefused("GET /api/v2/me HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n", 431,
                 "header");
+    }
+
+    /** The journal's only entry, once there is one: a request nobody was answered is journaled after the close. */
+    private JournalEntry awaitOnlyEntry() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sim.journal().entries().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return SimulatorFixture.onlyEntry(sim);
     }
 
     private void assertRefused(String request, int status, String why) {

@@ -63,6 +63,16 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Half-closes the connection: the server reads the end of the client's input, and can still answer. */
+    RawHttp endOfInput() {
+        try {
+            socket.shutdownOutput();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The next response; null when the connection was closed before a status line arrived. */
     Response read() {
         return read(true);

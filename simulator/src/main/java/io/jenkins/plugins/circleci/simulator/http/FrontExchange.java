@@ -1,351 +1,195 @@
 package io.jenkins.plugins.circleci.simulator.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * One request and its response on an {@link HttpFront} connection, behind the JDK's {@link HttpExchange} API (so the
- * handler code is the same as on the JDK server). The body was read before the handler runs; the response goes into
- * the connection's buffer and is flushed once, when the exchange closes.
+ * One request Jetty could read, and its answer, for a handler that works in blocking style: read the whole body, then
+ * {@link #send send} a complete response, {@link #sendCut cut} one short on purpose, or {@link #drop drop} the
+ * connection without an answer. Exactly one of the three ends the exchange; {@link #finish()} answers 500 when the
+ * handler did none.
  *
- * <p>{@code sendResponseHeaders(code, n)}: {@code n > 0} sends exactly n bytes, {@code -1} none, {@code 0} a body of
- * unknown length (chunked; to an HTTP/1.0 client, delimited by closing the connection). A HEAD request gets the headers
- * a GET would get, Content-Length included, and no body.
+ * <p>Every response carries {@code Content-Length} (HEAD gets the GET's, and no body: Jetty leaves it out), a
+ * {@code Date}, and {@code Connection: close} when the connection ends after it, HTTP/1.0 without keep-alive included.
  */
-final class FrontExchange extends HttpExchange {
+final class FrontExchange {
 
-    /** Attribute holding the {@link BadRequest} of a request that could not be read; absent otherwise. */
-    static final String BAD_REQUEST = "io.jenkins.plugins.circleci.simulator.badRequest";
+    private static final Logger LOG = Logger.getLogger(FrontExchange.class.getName());
 
-    /** IMF-fixdate (RFC 9110 5.6.7): a two-digit day, unlike RFC_1123_DATE_TIME. */
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    /**
+     * Request attribute set once a handler owns the request, so that the {@link RefusingErrorHandler}, which Jetty calls
+     * again when a dropped exchange's callback fails, neither journals nor answers it a second time.
+     */
+    static final String OWNED = "io.jenkins.plugins.circleci.simulator.exchangeOwned";
 
-    private final String method;
-    private final URI uri;
-    private final String protocol;
-    private final Headers requestHeaders;
-    private final byte[] requestBody;
-    private final OutputStream raw;
-    private final InetSocketAddress local;
-    private final InetSocketAddress remote;
-    private final int keepAliveSeconds;
-    private final Headers responseHeaders = new Headers();
-    private final Map<String, Object> attributes = new HashMap<>();
+    private enum State { OPEN, ANSWERED, DROPPED }
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
     private boolean closeAfter;
-    private int status = -1;
-    private Body body;
-    private boolean broken;
-    private boolean closed;
+    private State state = State.OPEN;
 
-    FrontExchange(String method, URI uri, String protocol, Headers requestHeaders, byte[] requestBody,
-                  boolean keepAlive, OutputStream raw, InetSocketAddress local, InetSocketAddress remote,
-                  int keepAliveSeconds) {
-        this.method = method;
-        this.uri = uri;
-        this.protocol = protocol;
-        this.requestHeaders = requestHeaders;
-        this.requestBody = requestBody;
-        this.closeAfter = !keepAlive;
-        this.raw = raw;
-        this.local = local;
-        this.remote = remote;
-        this.keepAliveSeconds = keepAliveSeconds;
+    FrontExchange(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        request.setAttribute(OWNED, Boolean.TRUE);
     }
 
-    boolean headersSent() {
-        return status >= 0;
+    /** The method as sent (case kept). */
+    String method() {
+        return request.getMethod();
     }
 
-    /** Whether the exchange was closed (by its handler, as long as the front has not closed it yet). */
-    boolean closed() {
-        return closed;
+    /** The path as sent, percent-escapes kept, with characters that URI parsers refuse percent-encoded. */
+    String rawPath() {
+        return RequestTarget.encodeStrays(request.getHttpURI().getPath());
     }
 
-    /** Whether the connection can carry another request after this exchange. */
-    boolean reusable() {
-        return closed && !broken && !closeAfter;
+    /** The query as sent (null when there is none), with characters that URI parsers refuse percent-encoded. */
+    String rawQuery() {
+        String query = request.getHttpURI().getQuery();
+        return query == null ? null : RequestTarget.encodeStrays(query);
     }
 
-    /** The response could not be completed (fewer body bytes than announced, a failed write): drop the connection. */
-    void markBroken() {
-        broken = true;
-    }
-
-    @Override
-    public void sendResponseHeaders(int rCode, long responseLength) throws IOException {
-        if (headersSent()) {
-            throw new IOException("response headers already sent");
-        }
-        status = rCode;
-        boolean http10 = "HTTP/1.0".equals(protocol);
-        boolean bodiless = rCode < 200 || rCode == 204 || rCode == 304;
-        responseHeaders.remove("Content-Length");
-        responseHeaders.remove("Transfer-Encoding");
-        if (RequestReader.tokens(responseHeaders.get("Connection")).contains("close")) {
-            closeAfter = true;
-        }
-        if (bodiless) {
-            body = new Body(Body.Mode.DISCARD, 0);
-        } else if (responseLength > 0) {
-            responseHeaders.set("Content-Length", Long.toString(responseLength));
-            body = new Body(Body.Mode.FIXED, responseLength);
-        } else if (responseLength < 0) {
-            responseHeaders.set("Content-Length", "0");
-            body = new Body(Body.Mode.FIXED, 0);
-        } else if (http10) {
-            closeAfter = true; // no chunked coding in HTTP/1.0: the end of the connection ends the body
-            body = new Body(Body.Mode.UNTIL_CLOSE, 0);
-        } else {
-            responseHeaders.set("Transfer-Encoding", "chunked");
-            body = new Body(Body.Mode.CHUNKED, 0);
-        }
-        if ("HEAD".equals(method)) {
-            body = new Body(Body.Mode.DISCARD, 0);
-        }
-        if (closeAfter) {
-            responseHeaders.set("Connection", "close");
-        } else if (http10) {
-            responseHeaders.set("Connection", "keep-alive");
-            responseHeaders.set("Keep-Alive", "timeout=" + keepAliveSeconds);
-        }
-        if (!responseHeaders.containsKey("Date")) {
-            responseHeaders.set("Date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        }
-        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(rCode).append(' ')
-                .append(reason(rCode)).append("\r\n");
-        responseHeaders.forEach((name, values) -> {
-            for (String value : values) {
-                head.append(canonical(name)).append(": ").append(value).append("\r\n");
-            }
-        });
-        raw.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    @Override
-    public OutputStream getResponseBody() {
-        if (body == null) {
-            return new Body(Body.Mode.NOT_YET, 0);
-        }
-        return body;
+    HttpFields headers() {
+        return request.getHeaders();
     }
 
     /**
-     * Ends the response (last chunk, flush). As on the JDK server, closing an exchange that sent no response drops
-     * the connection without one (what a simulated connection reset wants); a fixed-length body left short breaks
-     * the connection too.
+     * The whole request body (empty when none). {@code 100 Continue} goes out first when the client waits for it.
+     *
+     * @throws BadRequest when the body cannot be read: a transfer coding other than chunked (501), a malformed or cut
+     *                    chunked body (400), more than {@link HttpFront#MAX_BODY_BYTES} (413), a body that stalls for
+     *                    {@link HttpFront#IDLE_SECONDS} (408)
      */
-    @Override
-    public void close() {
-        if (closed) {
+    byte[] body() throws BadRequest {
+        List<String> codings = request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false);
+        if (!codings.isEmpty() && !(codings.size() == 1 && codings.get(0).equalsIgnoreCase("chunked"))) {
+            // Jetty reads "gzip, chunked" as chunked and would hand over the still-compressed bytes.
+            throw new BadRequest(501, "Transfer-Encoding '" + String.join(", ", codings) + "' is not supported; "
+                    + "send the body with Content-Length or Transfer-Encoding: chunked.");
+        }
+        if (codings.isEmpty() && !request.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
+            return new byte[0]; // no framing, no body (RFC 9112 6.3): most requests, the polls
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            return in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            throw unreadableBody(e, !codings.isEmpty());
+        }
+    }
+
+    private static BadRequest unreadableBody(Throwable failure, boolean chunked) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() == 413) {
+                return new BadRequest(413, "Request body too large (at most " + HttpFront.MAX_BODY_BYTES + " bytes).");
+            }
+            if (t instanceof TimeoutException) {
+                return new BadRequest(408, "The request body did not arrive whole within " + HttpFront.IDLE_SECONDS
+                        + " s.");
+            }
+        }
+        // Jetty reports a malformed chunk as an early end of the body: the two cannot be told apart here.
+        return new BadRequest(400, chunked
+                ? "Malformed or incomplete chunked body: expected chunks of '<hex size>CRLF<data>CRLF' ending with "
+                        + "'0CRLF CRLF'."
+                : "The request body ended before its Content-Length.");
+    }
+
+    /** Whether nothing was sent or dropped yet: the exchange can still be answered. */
+    boolean open() {
+        return state == State.OPEN && !response.isCommitted();
+    }
+
+    /** Ends the connection after the response (the request's framing is not to be trusted, say). */
+    void closeAfterResponse() {
+        closeAfter = true;
+    }
+
+    /** Sends a complete response. {@code headers} carries {@code Content-Type} and any other header to set. */
+    void send(int status, Map<String, String> headers, byte[] body) {
+        requireOpen();
+        state = State.ANSWERED;
+        prepare(status, headers, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * Sends the status line and headers announcing {@code announcedLength} body bytes, then {@code part} (fewer), then
+     * closes the connection: the client fails while reading the body ("unexpected end of stream").
+     */
+    void sendCut(int status, Map<String, String> headers, long announcedLength, byte[] part) {
+        requireOpen();
+        prepare(status, headers, announcedLength);
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(false, ByteBuffer.wrap(part), written);
+            written.block();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "the client left before the cut response", e);
+        }
+        drop();
+    }
+
+    /** Closes the connection without an answer, or without the rest of one. */
+    void drop() {
+        if (state != State.OPEN) {
             return;
         }
-        closed = true;
-        try {
-            if (body != null) {
-                body.finish();
-            }
-            raw.flush();
-        } catch (IOException e) {
-            broken = true;
+        state = State.DROPPED;
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.failed(new EofException("connection dropped on purpose"));
+    }
+
+    /** Called when the handler is done: an exchange it neither answered nor dropped gets a 500. */
+    void finish() {
+        if (state != State.OPEN) {
+            return;
         }
-        if (!headersSent()) {
-            broken = true;
+        if (response.isCommitted()) {
+            drop(); // a response the handler started and never ended: only closing tells the client
+            return;
         }
+        closeAfterResponse();
+        send(500, Map.of("Content-Type", "application/json;charset=utf-8"),
+                "{\"message\":\"Internal server error.\"}".getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public Headers getRequestHeaders() {
-        return requestHeaders;
-    }
-
-    @Override
-    public Headers getResponseHeaders() {
-        return responseHeaders;
-    }
-
-    @Override
-    public URI getRequestURI() {
-        return uri;
-    }
-
-    @Override
-    public String getRequestMethod() {
-        return method;
-    }
-
-    @Override
-    public HttpContext getHttpContext() {
-        return null;
-    }
-
-    @Override
-    public InputStream getRequestBody() {
-        return new ByteArrayInputStream(requestBody);
-    }
-
-    @Override
-    public InetSocketAddress getRemoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public int getResponseCode() {
-        return status;
-    }
-
-    @Override
-    public InetSocketAddress getLocalAddress() {
-        return local;
-    }
-
-    @Override
-    public String getProtocol() {
-        return protocol;
-    }
-
-    @Override
-    public Object getAttribute(String name) {
-        return attributes.get(name);
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-        attributes.put(name, value);
-    }
-
-    @Override
-    public void setStreams(InputStream i, OutputStream o) {
-        throw new UnsupportedOperationException("filters are not supported");
-    }
-
-    @Override
-    public HttpPrincipal getPrincipal() {
-        return null;
-    }
-
-    /** {@code content-type} → {@code Content-Type}: header names are case-insensitive, but people read them. */
-    private static String canonical(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        boolean upper = true;
-        for (char c : name.toCharArray()) {
-            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            upper = c == '-';
-        }
-        return out.toString();
-    }
-
-    static String reason(int status) {
-        return switch (status) {
-            case 100 -> "Continue";
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 202 -> "Accepted";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 408 -> "Request Timeout";
-            case 413 -> "Content Too Large";
-            case 429 -> "Too Many Requests";
-            case 431 -> "Request Header Fields Too Large";
-            case 500 -> "Internal Server Error";
-            case 501 -> "Not Implemented";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            case 505 -> "HTTP Version Not Supported";
-            default -> status < 400 ? "OK" : "Error";
-        };
-    }
-
-    /** The response body stream, framed as the headers announced. */
-    private final class Body extends OutputStream {
-
-        enum Mode { FIXED, CHUNKED, UNTIL_CLOSE, DISCARD, NOT_YET }
-
-        private final Mode mode;
-        private long remaining;
-        private boolean finished;
-
-        Body(Mode mode, long length) {
-            this.mode = mode;
-            this.remaining = length;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (mode == Mode.NOT_YET) {
-                throw new IOException("sendResponseHeaders must come before the body");
-            }
-            if (finished) {
-                throw new IOException("response body already closed");
-            }
-            switch (mode) {
-                case FIXED -> {
-                    if (len > remaining) {
-                        throw new IOException("more body bytes than the " + status + " response announced");
-                    }
-                    raw.write(b, off, len);
-                    remaining -= len;
-                }
-                case CHUNKED -> {
-                    if (len > 0) {
-                        raw.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        raw.write(b, off, len);
-                        raw.write(CRLF);
-                    }
-                }
-                case UNTIL_CLOSE -> raw.write(b, off, len);
-                default -> {
-                    // HEAD, 204, 304: the body is not sent
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            raw.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            finish();
-        }
-
-        void finish() throws IOException {
-            if (finished || mode == Mode.NOT_YET) {
-                return;
-            }
-            finished = true;
-            if (mode == Mode.CHUNKED) {
-                raw.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            } else if (mode == Mode.FIXED && remaining > 0) {
-                broken = true; // the client was promised more: only closing the connection tells it
-            }
+    private void prepare(int status, Map<String, String> headers, long contentLength) {
+        response.setStatus(status);
+        HttpFields.Mutable out = response.getHeaders();
+        headers.forEach(out::put);
+        out.put(HttpHeader.CONTENT_LENGTH, contentLength);
+        if (closeAfter || (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0
+                && !request.getHeaders().contains(HttpHeader.CONNECTION, HttpHeaderValue.KEEP_ALIVE.asString()))) {
+            // HTTP/1.0 closes by default; Jetty does so without saying it, the header says it to the client too.
+            out.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
     }
 
-    private static final byte[] CRLF = {'\r', '\n'};
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the exchange already ended: " + state.name().toLowerCase(Locale.ROOT));
+        }
+    }
 }

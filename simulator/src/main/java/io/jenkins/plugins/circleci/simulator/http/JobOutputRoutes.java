@@ -1,6 +1,5 @@
 package io.jenkins.plugins.circleci.simulator.http;
 
-import com.sun.net.httpserver.Headers;
 import io.jenkins.plugins.circleci.simulator.model.JobView;
 import io.jenkins.plugins.circleci.simulator.model.SimJob;
 import io.jenkins.plugins.circleci.simulator.model.SimProject;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * What API v2 cannot tell about a job: the v1.1 job ({@code GET /api/v1.1/project/{vcs}/{org}/{repo}/{build_num}},
@@ -54,7 +54,7 @@ final class JobOutputRoutes {
         return rawPath.startsWith(V11) || rawPath.startsWith(OUTPUT);
     }
 
-    ApiResponse handle(String method, String rawPath, String rawQuery, Headers headers) {
+    ApiResponse handle(String method, String rawPath, String rawQuery, HttpFields headers) {
         return rawPath.startsWith(V11) ? v11(method, rawPath, Auth.token(headers))
                 : output(method, rawPath, rawQuery, headers);
     }
@@ -94,11 +94,11 @@ final class JobOutputRoutes {
 
     // ---- GET /action-output/{vcs}/{org}/{repo}/{build_num}/{step}?Expires=&Signature=
 
-    private ApiResponse output(String method, String rawPath, String rawQuery, Headers headers) {
+    private ApiResponse output(String method, String rawPath, String rawQuery, HttpFields headers) {
         if (!"GET".equals(method)) {
             return s3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
         }
-        if (headers.containsKey("Authorization")) {
+        if (headers.contains("Authorization")) {
             return s3Error(400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query "
                     + "parameter, Signature query string parameter or the Authorization header should be specified");
         }

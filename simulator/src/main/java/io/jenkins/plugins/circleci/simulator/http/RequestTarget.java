@@ -1,14 +1,13 @@
 package io.jenkins.plugins.circleci.simulator.http;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a request target as clients send it into a URI. Lenient servers (CircleCI's among them) route
- * {@code ?branch=feat|x} or {@code ?q={x}} although RFC 3986 wants those characters percent-encoded; the JDK's strict
- * URI parser refuses them, so they are percent-encoded here first, as are {@code %} signs that start no escape.
- * The absolute form ({@code GET http://host/api/v2/me}) is reduced to its path and query.
+ * Normalises a raw path or query as clients send it. Lenient servers (CircleCI's among them) route
+ * {@code ?branch=feat|x} or {@code ?q={x}} although RFC 3986 wants those characters percent-encoded, and Jetty hands
+ * them over as sent; the routes decode with the JDK's strict decoder, and the journal shows one form for one request.
+ * So such characters are percent-encoded here, as are {@code %} signs that start no escape and characters outside
+ * ASCII (as their UTF-8 bytes). Valid escapes are kept as sent.
  */
 final class RequestTarget {
 
@@ -18,34 +17,7 @@ final class RequestTarget {
     private RequestTarget() {
     }
 
-    static URI parse(String target) throws BadRequest {
-        String originForm = originForm(target);
-        if (!originForm.startsWith("/") && !originForm.equals("*")) {
-            throw new BadRequest(400, "Malformed request target '" + shorten(target) + "': expected a path such as "
-                    + "/api/v2/me.");
-        }
-        try {
-            return new URI(encodeStrays(originForm));
-        } catch (URISyntaxException e) {
-            throw new BadRequest(400, "Malformed request target '" + shorten(target) + "'.");
-        }
-    }
-
-    private static String originForm(String target) {
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            return target;
-        }
-        int authority = target.indexOf("//") + 2;
-        int path = target.indexOf('/', authority);
-        int query = target.indexOf('?', authority);
-        if (path < 0 || (query >= 0 && query < path)) {
-            return "/" + (query < 0 ? "" : target.substring(query));
-        }
-        return target.substring(path);
-    }
-
-    private static String encodeStrays(String target) {
+    static String encodeStrays(String target) {
         StringBuilder out = new StringBuilder(target.length() + 16);
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
@@ -53,11 +25,14 @@ final class RequestTarget {
                     && isHex(target.charAt(i + 1)) && isHex(target.charAt(i + 2));
             if (escape || isAlphaNumeric(c) || KEPT.indexOf(c) >= 0) {
                 out.append(c);
-            } else {
-                // chars are ISO-8859-1 here (one per byte), so this re-creates the bytes the client sent
-                out.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xF, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+                continue;
             }
+            int end = Character.isHighSurrogate(c) && i + 1 < target.length() ? i + 2 : i + 1;
+            for (byte b : target.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+            i = end - 1;
         }
         return out.toString();
     }
@@ -68,9 +43,5 @@ final class RequestTarget {
 
     private static boolean isHex(char c) {
         return Character.digit(c, 16) >= 0 && c < 128;
-    }
-
-    static String shorten(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 }
