@@ -1,10 +1,13 @@
 package hudson.console;
 
-/**
- * Stand-in of Jenkins core's console hyperlink note (its ConsoleNote superclass is left out: the plugin only calls
- * {@link #encodeTo(String, String)}).
- */
-public class HyperlinkNote {
+/** Stand-in of Jenkins core's console hyperlink note: the plugin calls {@link #encodeTo(String, String)}. */
+public class HyperlinkNote extends ConsoleNote {
+    private static final long serialVersionUID = 1L;
+
+    public HyperlinkNote(String url, int length) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public static String encodeTo(String url, String text) {
         throw new UnsupportedOperationException("stand-in");
     }

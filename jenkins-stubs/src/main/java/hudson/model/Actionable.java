@@ -1,7 +1,9 @@
 package hudson.model;
 
+import jenkins.model.ModelObjectWithContextMenu;
+
 /** Stand-in of Jenkins core's Actionable. */
-public abstract class Actionable {
+public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
     public void addAction(Action a) {
         throw new UnsupportedOperationException("stand-in");
     }

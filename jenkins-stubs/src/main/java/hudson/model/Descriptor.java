@@ -1,7 +1,10 @@
 package hudson.model;
 
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
+
 /** Stand-in of Jenkins core's Descriptor: the members the plugin's descriptors use or override. */
-public abstract class Descriptor<T extends Describable<T>> {
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
     protected Descriptor() {
         throw new UnsupportedOperationException("stand-in");
     }

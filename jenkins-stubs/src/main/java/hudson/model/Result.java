@@ -1,12 +1,13 @@
 package hudson.model;
 
 import java.io.Serializable;
+import org.kohsuke.stapler.export.CustomExportedBean;
 
 /**
  * Stand-in of Jenkins core's Result, executable: the five constants with core's names, ordinals and completeness,
  * and the comparisons. (Core's {@code BallColor color} field is left out.)
  */
-public final class Result implements Serializable {
+public final class Result implements Serializable, CustomExportedBean {
     private static final long serialVersionUID = 1L;
 
     public static final Result SUCCESS = new Result("SUCCESS", 0, true);
@@ -29,6 +30,12 @@ public final class Result implements Serializable {
 
     public boolean isWorseThan(Result that) {
         return ordinal > that.ordinal;
+    }
+
+    /** Like core: the name, for the remote API. */
+    @Override
+    public String toExportedObject() {
+        return name;
     }
 
     @Override

@@ -1,12 +1,13 @@
 package hudson.util;
 
 import java.io.IOException;
+import org.kohsuke.stapler.HttpResponse;
 
 /**
  * Stand-in of Jenkins core's FormValidation, executable: the kind and the message, which core HTML-escapes for the
  * plain-text factories (as here, for the characters core escapes).
  */
-public abstract class FormValidation extends IOException {
+public abstract class FormValidation extends IOException implements HttpResponse {
     private static final long serialVersionUID = 1L;
 
     public enum Kind {

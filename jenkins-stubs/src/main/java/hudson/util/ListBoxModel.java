@@ -1,9 +1,10 @@
 package hudson.util;
 
 import java.util.ArrayList;
+import org.kohsuke.stapler.HttpResponse;
 
 /** Stand-in of Jenkins core's ListBoxModel, executable: a list of name/value options. */
-public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
     private static final long serialVersionUID = 1L;
 
     public ListBoxModel() {}

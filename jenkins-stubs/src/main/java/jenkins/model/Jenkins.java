@@ -1,16 +1,24 @@
 package jenkins.model;
 
 import hudson.model.Item;
-import hudson.model.ItemGroup;
-import hudson.model.TopLevelItem;
+import hudson.model.AbstractCIBase;
+import hudson.model.DescriptorByNameOwner;
+import hudson.model.ModifiableViewGroup;
+import hudson.model.View;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerFallback;
+import org.kohsuke.stapler.StaplerProxy;
 
 /** Stand-in of Jenkins core's Jenkins singleton: the members the plugin and its tests use. */
-public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
+public class Jenkins extends AbstractCIBase
+        implements DirectlyModifiableTopLevelItemGroup, StaplerProxy, StaplerFallback, ModifiableViewGroup,
+                AccessControlled, DescriptorByNameOwner, ModelObjectWithContextMenu, ModelObjectWithChildren, OnMaster,
+                Loadable {
     public static final Permission ADMINISTER = null; // stand-in: core creates it
     public static final Permission READ = null; // stand-in: core creates it
 
@@ -34,6 +42,21 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     @Override
     public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public Object getTarget() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public View getStaplerFallback() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public synchronized void save() {
         throw new UnsupportedOperationException("stand-in");
     }
 

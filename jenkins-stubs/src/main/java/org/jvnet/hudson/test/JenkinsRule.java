@@ -3,16 +3,47 @@ package org.jvnet.hudson.test;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
-import hudson.security.SecurityRealm;
+import hudson.model.RootAction;
+import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
+import org.junit.rules.MethodRule;
+import org.junit.rules.TestRule;
+import org.junit.runner.Description;
+import org.junit.runners.model.FrameworkMethod;
+import org.junit.runners.model.Statement;
 
-/** Stand-in of jenkins-test-harness's JenkinsRule: the members the plugin's tests use. */
-public class JenkinsRule {
+/** Stand-in of jenkins-test-harness's JenkinsRule (a JUnit 4 rule): the members the plugin's tests use. */
+public class JenkinsRule implements TestRule, MethodRule, RootAction {
     public Jenkins jenkins;
+
+    @Override
+    public Statement apply(Statement base, Description description) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public Statement apply(Statement base, FrameworkMethod method, Object target) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 
     public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
         throw new UnsupportedOperationException("stand-in");
@@ -67,7 +98,7 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    public static class DummySecurityRealm extends SecurityRealm {
+    public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
         DummySecurityRealm() {}
     }
 

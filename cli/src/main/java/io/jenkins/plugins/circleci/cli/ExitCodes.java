@@ -11,7 +11,10 @@ import io.jenkins.plugins.circleci.trigger.Outcome;
  * renumber one.
  */
 public final class ExitCodes {
-    /** The counted workflows succeeded, or the pipeline was triggered with {@code --no-wait}. */
+    /**
+     * The counted workflows succeeded, or the pipeline was not followed to its end ({@code --no-wait},
+     * {@code --wait-for created|workflows}).
+     */
     public static final int SUCCESS = 0;
     /**
      * A workflow failed, the pipeline errored, a workflow on hold with {@code --on-hold fail}; also a trigger whose
@@ -23,28 +26,36 @@ public final class ExitCodes {
      * pipeline existed (400, 401, 403, 404).
      */
     public static final int USAGE = 2;
+    /** {@code --timeout} passed (with the default {@code --on-timeout fail}). */
     public static final int TIMED_OUT = 3;
-    /** A workflow was canceled, or SIGINT/SIGTERM interrupted the wait. */
+    /** A workflow was canceled, SIGINT/SIGTERM interrupted the wait, or a timeout with {@code --on-timeout abort}. */
     public static final int ABORTED = 4;
     /** The pipeline ran no workflow, or CircleCI created no pipeline. */
     public static final int NOT_BUILT = 5;
+    /** UNSTABLE: a {@code --result} override, or a timeout with {@code --on-timeout unstable}. */
     public static final int UNSTABLE = 6;
 
     private ExitCodes() {}
 
     /** The exit code for how a trigger or a wait ended. */
     public static int of(Outcome outcome) {
+        if (outcome.reason().endsUnjudged()) {
+            // Not followed to its end (--no-wait, --wait-for created|workflows): nothing judged, nothing failed.
+            return SUCCESS;
+        }
         switch (outcome.reason()) {
-            case NOT_WAITED:
-                return SUCCESS;
             case TIMED_OUT:
-                return TIMED_OUT;
+                // --on-timeout unstable|abort make a timeout UNSTABLE or ABORTED; the default FAILURE keeps exit 3.
+                if (outcome.result() == io.jenkins.plugins.circleci.trigger.BuildResult.FAILURE) {
+                    return TIMED_OUT;
+                }
+                break;
             case ABORTED:
                 return ABORTED;
             default:
                 break;
         }
-        // Only NOT_WAITED lacks a result (Outcome enforces it), and it was answered above.
+        // Only the unjudged reasons lack a result (Outcome enforces it), and they were answered above.
         return switch (outcome.result()) {
             case SUCCESS -> SUCCESS;
             case UNSTABLE -> UNSTABLE;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.circleci.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.circleci.failure.FailureReport;
+import io.jenkins.plugins.circleci.failure.FailureView;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeView;
 import java.util.LinkedHashMap;
@@ -9,10 +11,11 @@ import java.util.Map;
 
 /**
  * The {@code --json} result: one object on one line,
- * {@code {"id","number","project","state","result","url","workflows":[{"id","name","status","url"}],"reason","message","errors"}}.
- * The first seven fields are the contract scripts rely on (core's {@link OutcomeView}, which the Jenkins steps return
- * too); {@code reason}, {@code message} and {@code errors} add why
- * it ended. Fields of a pipeline that was never created are null.
+ * {@code {"id","number","project","state","result","url","workflows":[{"id","name","status","url"}],"reason","message","errors",
+ * "failedJobs":[...]}}. The first seven fields are the contract scripts rely on (core's {@link OutcomeView}, which the
+ * Jenkins steps return too); {@code reason}, {@code message} and {@code errors} add why it ended, {@code failedJobs}
+ * what failed (core's {@link FailureView}, empty unless a pipeline failed). Fields of a pipeline that was never
+ * created are null.
  */
 final class OutcomeJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -21,10 +24,15 @@ final class OutcomeJson {
 
     /** @param project the slug that was asked for, shown when CircleCI created no pipeline */
     static String render(Outcome outcome, String project) {
+        return render(outcome, project, FailureReport.NONE);
+    }
+
+    static String render(Outcome outcome, String project, FailureReport failures) {
         Map<String, Object> json = new LinkedHashMap<>(OutcomeView.of(outcome, project));
         json.put("reason", outcome.reason().name());
         json.put("message", outcome.message());
         json.put("errors", outcome.errors());
+        json.put("failedJobs", FailureView.failedJobs(failures));
         try {
             return MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {

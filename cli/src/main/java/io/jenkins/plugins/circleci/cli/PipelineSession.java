@@ -2,6 +2,10 @@ package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.failure.FailureLimits;
+import io.jenkins.plugins.circleci.failure.FailureReport;
+import io.jenkins.plugins.circleci.failure.FailureReportText;
+import io.jenkins.plugins.circleci.failure.FailureReporter;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -29,12 +33,19 @@ final class PipelineSession {
     private final CircleCiClients clients;
     private final ProgressPrinter progress;
     private final boolean json;
+    private FailureLimits failureLimits = FailureLimits.defaults();
 
     PipelineSession(CliContext context, CircleCiClients clients, boolean json) {
         this.context = context;
         this.clients = clients;
         this.progress = new ProgressPrinter(context.err(), context.unicode());
         this.json = json;
+    }
+
+    /** How much to read, once the outcome is known, to say why the pipeline failed. */
+    PipelineSession reporting(FailureLimits limits) {
+        this.failureLimits = limits;
+        return this;
     }
 
     /**
@@ -130,7 +141,11 @@ final class PipelineSession {
         if (outcome.reason() == OutcomeReason.ERRORED && !progress.printedPipelineErrors()) {
             outcome.errors().forEach(error -> progress.line("CircleCI pipeline error: " + error));
         }
-        context.out().println(json ? OutcomeJson.render(outcome, project) : OutcomeSummary.line(outcome));
+        // Read after the outcome and never able to change it: what cannot be read is a warning line.
+        FailureReport failures = new FailureReporter(clients.forWatch(), context.clock())
+                .report(outcome, failureLimits);
+        FailureReportText.lines(failures, url -> url).forEach(progress::line);
+        context.out().println(json ? OutcomeJson.render(outcome, project, failures) : OutcomeSummary.line(outcome));
         context.out().flush();
         return ExitCodes.of(outcome);
     }

@@ -35,7 +35,7 @@ final class ProgressPrinter implements ProgressListener {
 
     /** Prints a line of the CLI's own to stderr, in the terminal's encoding. */
     void line(String text) {
-        err.println(unicode ? text : text.replace("→", "->"));
+        err.println(unicode ? text : text.replace("→", "->").replace("…", "..."));
     }
 
     /** Prints what went wrong and, on the next line, what to do about it. */

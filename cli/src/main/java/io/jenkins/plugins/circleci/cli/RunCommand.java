@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code circleci-trigger run}: trigger a pipeline and wait for its workflows. */
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
@@ -58,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WaitingOptions waiting = new WaitingOptions();
 
+    @Spec
+    CommandSpec spec;
+
     RunCommand(CliContext context) {
         this.context = context;
     }
@@ -65,9 +71,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Everything the user typed is checked before the token is looked for, and long before anything is sent.
+        if (noWait && waiting.waitFor != null) {
+            throw new ParameterException(spec.commandLine(), "--no-wait returns at once and --wait-for returns "
+                    + "later: give one of them (--wait-for created returns once CircleCI has created the pipeline).");
+        }
         TriggerRequest request = request();
         WatchOptions options = waiting.toWatchOptions(context.watchTuning());
-        return connection.session(context).run(request, options, !noWait);
+        return connection.session(context).reporting(waiting.failureLimits()).run(request, options, !noWait);
     }
 
     /** The trigger request the options describe; core refuses what CircleCI would refuse. */

@@ -31,7 +31,8 @@ final class WaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return connection.session(context).waitFor(pipelineId, waiting.toWatchOptions(context.watchTuning()));
+        return connection.session(context).reporting(waiting.failureLimits()).waitFor(pipelineId,
+                waiting.toWatchOptions(context.watchTuning()));
     }
 
     /** Pipeline ids are UUIDs, checked as the plugin checks them; the pipeline number is not one. */

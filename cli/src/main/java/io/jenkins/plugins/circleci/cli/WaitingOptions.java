@@ -1,8 +1,11 @@
 package io.jenkins.plugins.circleci.cli;
 
+import io.jenkins.plugins.circleci.failure.FailureLimits;
 import io.jenkins.plugins.circleci.trigger.DurationText;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
 import io.jenkins.plugins.circleci.trigger.ResultMapping;
+import io.jenkins.plugins.circleci.trigger.TimeoutPolicy;
+import io.jenkins.plugins.circleci.trigger.WaitFor;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,13 +40,77 @@ final class WaitingOptions {
             description = "On SIGINT/SIGTERM, leave the running workflows running instead of canceling them.")
     boolean noCancelOnAbort;
 
+    @Option(names = "--wait-for", paramLabel = "created|workflows|completed", converter = WaitForOption.class,
+            description = "Return once the pipeline is created, once its workflows exist (with their ids and links), "
+                    + "or when they are done (default). An early return judges nothing: exit 0, result null.")
+    WaitFor waitFor;
+
+    @Option(names = "--on-timeout", paramLabel = "fail|unstable|abort", converter = TimeoutOption.class,
+            description = "What the result becomes when --timeout passes: FAILURE (default, exit 3), UNSTABLE "
+                    + "(exit 6) or ABORTED (exit 4).")
+    TimeoutPolicy onTimeout;
+
+    @Option(names = "--log-tail", paramLabel = "N", converter = LogTailOption.class,
+            description = "When a job fails, also show the last N lines (1 to 1000) of its failing step's output. "
+                    + "Default: 0, none.")
+    int logTail;
+
     WatchOptions toWatchOptions(UnaryOperator<WatchOptions.Builder> tuning) {
         WatchOptions.Builder builder = WatchOptions.builder().workflows(workflows).onHold(onHold)
                 .cancelOnAbort(!noCancelOnAbort).resultMapping(ResultMapping.defaults().withOverrideTexts(results));
         if (timeout != null) {
             builder.timeout(timeout);
         }
+        if (waitFor != null) {
+            builder.waitFor(waitFor);
+        }
+        if (onTimeout != null) {
+            builder.onTimeout(onTimeout);
+        }
         return tuning.apply(builder).build();
+    }
+
+    /** How much is read to say why a pipeline failed. */
+    FailureLimits failureLimits() {
+        return FailureLimits.defaults().withLogTail(logTail);
+    }
+
+    static final class WaitForOption implements ITypeConverter<WaitFor> {
+        @Override
+        public WaitFor convert(String value) {
+            try {
+                return WaitFor.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class TimeoutOption implements ITypeConverter<TimeoutPolicy> {
+        @Override
+        public TimeoutPolicy convert(String value) {
+            try {
+                return TimeoutPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class LogTailOption implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int lines = Integer.parseInt(value.trim());
+                FailureLimits.defaults().withLogTail(lines);
+                return lines;
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("--log-tail takes a number of lines (0 to "
+                        + FailureLimits.MAX_LOG_TAIL + "), not '" + value + "'.");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("--log-tail: " + e.getMessage());
+            }
+        }
     }
 
     static final class DurationOption implements ITypeConverter<Duration> {

@@ -41,7 +41,8 @@ class ExitCodesTest {
         "ABORTED, COMPLETED, 4",
         "ABORTED, ABORTED, 4",
         "FAILURE, TIMED_OUT, 3",
-        "ABORTED, TIMED_OUT, 3",
+        "ABORTED, TIMED_OUT, 4",
+        "UNSTABLE, TIMED_OUT, 6",
         "FAILURE, ABORTED, 4",
     })
     void outcomes(BuildResult result, OutcomeReason reason, int code) {
@@ -51,6 +52,12 @@ class ExitCodesTest {
     @Test
     void triggeredWithoutWaitingIsZero() {
         assertThat(ExitCodes.of(outcome(null, OutcomeReason.NOT_WAITED))).isZero();
+    }
+
+    @Test
+    void returningOnceCreatedOrOnceTheWorkflowsExistIsZero() {
+        assertThat(ExitCodes.of(outcome(null, OutcomeReason.PIPELINE_CREATED))).isZero();
+        assertThat(ExitCodes.of(outcome(null, OutcomeReason.WORKFLOWS_CREATED))).isZero();
     }
 
     @Test

@@ -7,12 +7,16 @@ import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
 import io.jenkins.plugins.circleci.api.http.ApiBaseUrl;
 import io.jenkins.plugins.circleci.api.http.ApiCall;
 import io.jenkins.plugins.circleci.api.http.ApiTransport;
+import io.jenkins.plugins.circleci.api.http.ConsoleText;
 import io.jenkins.plugins.circleci.api.http.Json;
+import io.jenkins.plugins.circleci.api.http.PageReader;
+import io.jenkins.plugins.circleci.api.http.PresignedDownload;
 import io.jenkins.plugins.circleci.api.http.ResponseReader;
 import io.jenkins.plugins.circleci.api.http.Sleeper;
 import io.jenkins.plugins.circleci.api.model.Artifact;
 import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.JobDetails;
+import io.jenkins.plugins.circleci.api.model.JobSteps;
 import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineCreation;
 import io.jenkins.plugins.circleci.api.model.Project;
@@ -190,6 +194,52 @@ public final class CircleCiClient {
     public List<TestCase> listTests(ProjectSlug project, long jobNumber) {
         return transport.fetchAll(projectCall("test results of job " + jobNumber + " of " + project, project,
                 Long.toString(jobNumber), "tests"), TestCase.class);
+    }
+
+    /**
+     * The job's test results, at most {@code maxPages} pages of them: a job can hold thousands, and whoever reports
+     * them needs the first ones, not all. Each page is an ordinary read (budget, retries).
+     */
+    public PartialList<TestCase> listTests(ProjectSlug project, long jobNumber, int maxPages) {
+        return PageReader.firstPages(transport, projectCall("test results of job " + jobNumber + " of " + project,
+                project, Long.toString(jobNumber), "tests"), TestCase.class, maxPages);
+    }
+
+    /**
+     * The job's steps and their output links, from API v1.1 ({@code <base>/api/v1.1/project/...}, beside
+     * {@code /api/v2} on cloud and server alike): API v2 has no log endpoint.
+     */
+    public JobSteps getJobSteps(ProjectSlug project, long jobNumber) {
+        return read(projectCall("steps of job " + jobNumber + " of " + project, project, Long.toString(jobNumber))
+                .inApiVersion("v1.1"), JobSteps.class);
+    }
+
+    /**
+     * The last {@code lines} lines of a step's output, read from the pre-signed link {@link #getJobSteps} gave
+     * ({@code output_url}). Sent without the token (the link points at another host), never following a redirect;
+     * ANSI codes stripped, token-like text masked, bytes capped (see {@link PresignedDownload}).
+     */
+    public LogTail readStepOutput(String outputUrl, int lines) {
+        return transport.presignedDownload().lastLines(outputUrl, lines);
+    }
+
+    /** The text with this client's token and anything token-like masked (for text that came from a build). */
+    public String maskSecrets(String text) {
+        return transport.secretMask().mask(text);
+    }
+
+    /** The jobs of the workflow, at most {@code maxPages} pages of them. */
+    public PartialList<Job> listJobs(String workflowId, int maxPages) {
+        return PageReader.firstPages(transport, ApiCall.get("jobs of workflow " + id(workflowId, "workflow id"),
+                "workflow", workflowId, "job"), Job.class, maxPages);
+    }
+
+    /**
+     * The first lines of text that came from a build (a test's failure message), fit for a console: ANSI codes and
+     * control characters removed, this client's token and token-like text masked, each line cut.
+     */
+    public List<String> consoleLines(String text, int maxLines, int maxChars) {
+        return ConsoleText.firstLines(text, maxLines, maxChars, transport.secretMask());
     }
 
     /** All artifacts of the job, every page. */

@@ -49,7 +49,7 @@ final class CompletionRule {
         String still = pending.isEmpty() ? "" : "; still waiting for " + String.join(", ", pending);
         String message = "Timed out after " + DurationText.format(options.timeout()) + " waiting for "
                 + pipelineName(state) + still + ".";
-        return new Done(BuildResult.FAILURE, OutcomeReason.TIMED_OUT, message, List.of(),
+        return new Done(options.onTimeout().result(), OutcomeReason.TIMED_OUT, message, List.of(),
                 summaries(counted(latestByName(look.workflows()), options), links), graceStarts, remarks);
     }
 
@@ -122,7 +122,7 @@ final class CompletionRule {
 
     private static List<WorkflowSummary> summaries(List<Workflow> workflows, Links links) {
         return workflows.stream()
-                .map(w -> new WorkflowSummary(w.id(), w.name(), w.status().value(), links.workflow(w.id())))
+                .map(w -> WorkflowSummary.of(w, links.workflow(w.id())))
                 .toList();
     }
 

@@ -17,5 +17,17 @@ public enum OutcomeReason {
     /** The wait was aborted (Jenkins abort, SIGINT); running workflows were canceled unless told otherwise. */
     ABORTED,
     /** Triggered without waiting: only the handle is known. */
-    NOT_WAITED
+    NOT_WAITED,
+    /** Followed until CircleCI created the pipeline ({@code waitFor: created}), not judged. */
+    PIPELINE_CREATED,
+    /** Followed until the pipeline's workflows existed ({@code waitFor: workflows}), not judged. */
+    WORKFLOWS_CREATED;
+
+    /**
+     * Whether the wait returned before the pipeline could be judged: such an outcome has no result (nobody may read
+     * a success into it).
+     */
+    public boolean endsUnjudged() {
+        return this == NOT_WAITED || this == PIPELINE_CREATED || this == WORKFLOWS_CREATED;
+    }
 }

@@ -48,6 +48,14 @@ public final class PipelineWatcher implements AutoCloseable {
         this(scheduler, clock, false, jitter);
     }
 
+    /**
+     * Like {@link #PipelineWatcher(ScheduledExecutorService, Clock)}, with the random source of the polls' jitter: a
+     * seeded one makes a run on a simulated scheduler repeat exactly (the soak replays its cases so).
+     */
+    public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, RandomGenerator random) {
+        this(scheduler, clock, false, Objects.requireNonNull(random, "random"));
+    }
+
     PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, boolean ownsScheduler, RandomGenerator random) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -287,6 +287,11 @@ final class Watch implements WatchHandle {
             finish(done, look, true);
             return null;
         }
+        Done early = WaitForRule.reached(look, candidate, options, links(candidate));
+        if (early != null) {
+            finish(early, look, true);
+            return null;
+        }
         lastPending = ((Waiting) assessment).pending();
         quietPolls = changed ? 0 : quietPolls + 1;
         return untilDeadline(nextRegularPoll(quietPolls, now), now);

@@ -30,6 +30,9 @@ public final class WatchOptions implements Serializable {
     private final Duration abortSweep;
     /** Null in options saved before this option existed: on. */
     private final Boolean durationAware;
+    /** Null in options saved before these options existed; the getters then give the defaults. */
+    private final WaitFor waitFor;
+    private final TimeoutPolicy onTimeout;
 
     private WatchOptions(Builder b) {
         this.workflows = Collections.unmodifiableSet(new LinkedHashSet<>(b.workflows));
@@ -45,6 +48,8 @@ public final class WatchOptions implements Serializable {
         this.outagePatience = b.outagePatience;
         this.abortSweep = b.abortSweep;
         this.durationAware = b.durationAware;
+        this.waitFor = b.waitFor;
+        this.onTimeout = b.onTimeout;
     }
 
     public static Builder builder() {
@@ -70,6 +75,8 @@ public final class WatchOptions implements Serializable {
         b.outagePatience = outagePatience;
         b.abortSweep = abortSweep();
         b.durationAware = durationAware();
+        b.waitFor = waitFor();
+        b.onTimeout = onTimeout();
         return b;
     }
 
@@ -143,10 +150,21 @@ public final class WatchOptions implements Serializable {
         return durationAware == null || durationAware;
     }
 
+    /** How far to follow the pipeline before returning; {@link WaitFor#COMPLETED} by default. */
+    public WaitFor waitFor() {
+        return waitFor == null ? WaitFor.COMPLETED : waitFor;
+    }
+
+    /** What the result becomes when {@link #timeout()} passes; {@link TimeoutPolicy#FAIL} by default. */
+    public TimeoutPolicy onTimeout() {
+        return onTimeout == null ? TimeoutPolicy.FAIL : onTimeout;
+    }
+
     @Override
     public String toString() {
         return "WatchOptions[workflows=" + workflows + ", onHold=" + onHold + ", timeout=" + timeout
-                + ", cancelOnAbort=" + cancelOnAbort + ", poll=" + minPollInterval + ".." + maxPollInterval + "]";
+                + ", cancelOnAbort=" + cancelOnAbort + ", poll=" + minPollInterval + ".." + maxPollInterval
+                + ", waitFor=" + waitFor().text() + ", onTimeout=" + onTimeout().text() + "]";
     }
 
     public static final class Builder {
@@ -172,6 +190,8 @@ public final class WatchOptions implements Serializable {
         private Duration outagePatience = Duration.ofMinutes(15);
         private Duration abortSweep = DEFAULT_ABORT_SWEEP;
         private boolean durationAware = true;
+        private WaitFor waitFor = WaitFor.COMPLETED;
+        private TimeoutPolicy onTimeout = TimeoutPolicy.FAIL;
 
         private Builder() {}
 
@@ -245,6 +265,16 @@ public final class WatchOptions implements Serializable {
         /** Whether polls follow the workflows' usual durations (see {@link WatchOptions#durationAware()}). */
         public Builder durationAware(boolean on) {
             this.durationAware = on;
+            return this;
+        }
+
+        public Builder waitFor(WaitFor until) {
+            this.waitFor = Objects.requireNonNull(until, "waitFor");
+            return this;
+        }
+
+        public Builder onTimeout(TimeoutPolicy policy) {
+            this.onTimeout = Objects.requireNonNull(policy, "onTimeout");
             return this;
         }
 

@@ -13,7 +13,8 @@ class OutcomeTest {
             new PipelineSummary("5034460f-c7c4-4c43-9457-de07e2029e7b", 42, "gh/acme/api", "created", null);
 
     @ParameterizedTest
-    @EnumSource(value = OutcomeReason.class, mode = EnumSource.Mode.EXCLUDE, names = "NOT_WAITED")
+    @EnumSource(value = OutcomeReason.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"NOT_WAITED", "PIPELINE_CREATED", "WORKFLOWS_CREATED"})
     void onlyAPipelineNotWaitedForMayLackAResult(OutcomeReason reason) {
         // A missing result read as "no failure" would be a silent success.
         assertThatThrownBy(() -> new Outcome(null, reason, PIPELINE, List.of(), List.of(), ""))
@@ -21,10 +22,12 @@ class OutcomeTest {
                 .hasMessageContaining(reason.name());
     }
 
-    @Test
-    void aPipelineNotWaitedForHasNoResult() {
-        assertThat(new Outcome(null, OutcomeReason.NOT_WAITED, PIPELINE, null, null, "").result()).isNull();
-        assertThatThrownBy(() -> new Outcome(BuildResult.SUCCESS, OutcomeReason.NOT_WAITED, PIPELINE, List.of(),
+    @ParameterizedTest
+    @EnumSource(value = OutcomeReason.class, names = {"NOT_WAITED", "PIPELINE_CREATED", "WORKFLOWS_CREATED"})
+    void aPipelineNotWaitedForToTheEndHasNoResult(OutcomeReason reason) {
+        assertThat(reason.endsUnjudged()).isTrue();
+        assertThat(new Outcome(null, reason, PIPELINE, null, null, "").result()).isNull();
+        assertThatThrownBy(() -> new Outcome(BuildResult.SUCCESS, reason, PIPELINE, List.of(),
                 List.of(), "")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no result");
     }
 }

@@ -18,6 +18,10 @@ public abstract class CircleCiStep extends Step {
     private String onHold;
     private boolean cancelOnAbort = true;
     private Map<String, Object> resultMapping;
+    private int logTail;
+    private boolean junit;
+    private String waitFor;
+    private String onTimeout;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -95,6 +99,46 @@ public abstract class CircleCiStep extends Step {
         this.resultMapping = StepLists.entriesOrNull(resultMapping);
     }
 
+    public int getLogTail() {
+        return logTail;
+    }
+
+    /** When a job fails, how many of the last lines of its failing step to show (0, the default: none). */
+    @DataBoundSetter
+    public void setLogTail(int logTail) {
+        this.logTail = logTail;
+    }
+
+    public boolean isJunit() {
+        return junit;
+    }
+
+    /** Records CircleCI's test results of the counted jobs as this build's test result (needs the JUnit plugin). */
+    @DataBoundSetter
+    public void setJunit(boolean junit) {
+        this.junit = junit;
+    }
+
+    public String getWaitFor() {
+        return waitFor;
+    }
+
+    /** {@code created}, {@code workflows} or {@code completed} (the default); checked when the step starts. */
+    @DataBoundSetter
+    public void setWaitFor(String waitFor) {
+        this.waitFor = Blank.toNull(waitFor);
+    }
+
+    public String getOnTimeout() {
+        return onTimeout;
+    }
+
+    /** {@code fail} (the default), {@code unstable} or {@code abort}; checked when the step starts. */
+    @DataBoundSetter
+    public void setOnTimeout(String onTimeout) {
+        this.onTimeout = Blank.toNull(onTimeout);
+    }
+
     /** What this call asked for, as the running step keeps it. */
     abstract StepOptions toOptions();
 
@@ -112,6 +156,10 @@ public abstract class CircleCiStep extends Step {
                 .workflows(workflows)
                 .onHold(onHold)
                 .cancelOnAbort(cancelOnAbort)
-                .resultMapping(resultMapping);
+                .resultMapping(resultMapping)
+                .logTail(logTail)
+                .junit(junit)
+                .until(waitFor)
+                .onTimeout(onTimeout);
     }
 }

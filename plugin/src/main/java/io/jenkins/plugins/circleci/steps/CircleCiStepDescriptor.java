@@ -106,6 +106,32 @@ public abstract class CircleCiStepDescriptor extends StepDescriptor {
 
     @POST
     @Restricted(NoExternalUse.class)
+    public ListBoxModel doFillWaitForItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("Until the workflows are done (default)", "");
+        items.add("Until their workflows exist", "workflows");
+        items.add("Until CircleCI has created the pipeline", "created");
+        return items;
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public ListBoxModel doFillOnTimeoutItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("Fail the build (default)", "");
+        items.add("Mark the build unstable", "unstable");
+        items.add("Abort the build", "abort");
+        return items;
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckLogTail(@AncestorInPath Item item, @QueryParameter String value) {
+        return mayConfigure(item) ? StepFieldValidation.logTail(value) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
     public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
         return mayConfigure(item) ? StepFieldValidation.project(value) : FormValidation.ok();
     }

@@ -6,6 +6,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.failure.FailureReportText;
+import io.jenkins.plugins.circleci.junit.JUnitRecording;
 import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -57,11 +59,16 @@ final class CircleCiStepExecution extends StepExecution {
                 throw new AbortException(problem);
             }
         }
+        String conflict = options.conflict();
+        if (conflict != null) {
+            throw new AbortException(conflict);
+        }
         WatchOptions watchOptions;
         try {
             if (options.triggers()) {
                 options.toTriggerRequest();
             }
+            options.failureLimits();
             // Every input is checked here, before the trigger: once CircleCI has created a pipeline, a bad value
             // would leave it running with nobody waiting. (DurationText bounds the timeout, so the deadline the
             // runner computes once the pipeline exists always fits.)
@@ -200,19 +207,48 @@ final class CircleCiStepExecution extends StepExecution {
         }
 
         @Override
-        public void finished(Outcome outcome) {
+        public void finished(Outcome outcome, OutcomeDetails details) {
             Throwable failure = StepOutcomes.failureOf(outcome, options.propagate());
+            PrintStream console = log();
+            FailureReportText.lines(details.failures(), url -> link(url, url)).forEach(console::println);
+            Run<?, ?> run = runOrNull();
+            if (details.tests() != null) {
+                JUnitRecording.record(run, details.tests(), listenerOrNull()).forEach(console::println);
+            }
             // An AbortException prints its own message; any other ending is worth one line of its own.
             if (!(failure instanceof AbortException) && outcome.message() != null && !outcome.message().isBlank()) {
-                log().println(outcome.message());
+                console.println(outcome.message());
             }
-            if (outcome.pipeline() != null) {
-                recordOnBuild(outcome.pipeline(), outcome.result());
+            if (outcome.pipeline() != null && run != null) {
+                CircleCiPipelineAction.finished(run, outcome, details.failures());
             }
             if (failure != null) {
                 getContext().onFailure(failure);
             } else {
-                getContext().onSuccess(StepOutcomes.toMap(outcome));
+                getContext().onSuccess(StepOutcomes.toMap(outcome, details.failures()));
+            }
+        }
+
+        /** The build; null in tests without Jenkins, and when the build is gone. */
+        private Run<?, ?> runOrNull() {
+            try {
+                return getContext().get(Run.class);
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        private TaskListener listenerOrNull() {
+            try {
+                return getContext().get(TaskListener.class);
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
             }
         }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
+import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
 import io.jenkins.plugins.circleci.trigger.PipelineTrigger;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
@@ -21,6 +22,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -77,7 +79,8 @@ final class CircleCiWaitRunner implements Serializable {
         /** The runner's saved state changed: persist it. */
         void stateChanged();
 
-        void finished(Outcome outcome);
+        /** The step ends with the outcome; {@code details} are what was read about it afterwards. */
+        void finished(Outcome outcome, OutcomeDetails details);
 
         void failed(Throwable error);
     }
@@ -96,6 +99,11 @@ final class CircleCiWaitRunner implements Serializable {
     private transient boolean starting;
     private transient boolean triggering;
     private transient boolean completed;
+    /**
+     * The outcome, once the watcher has it: the wait is over and only the report about it (what failed, test results)
+     * is still being read. An abort from then on has nothing left to cancel.
+     */
+    private transient Outcome ended;
     private transient volatile Throwable stopCause;
 
     CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions) {
@@ -150,7 +158,7 @@ final class CircleCiWaitRunner implements Serializable {
             return;
         }
         if (notWaitedDone) {
-            shell.finished(notWaited());
+            shell.finished(notWaited(), OutcomeDetails.NONE);
             return;
         }
         if (stop != null) {
@@ -188,12 +196,14 @@ final class CircleCiWaitRunner implements Serializable {
 
     /**
      * Stops the step: aborts the wait (which cancels the running workflows when cancelOnAbort is set), says so, and
-     * then fails with {@code cause}.
+     * then fails with {@code cause}. Once the wait is over and only its report is being read, there is nothing to
+     * cancel: it says that instead and fails at once.
      */
     void abort(Throwable cause) {
         WatchHandle toAbort;
         Shell current;
         boolean waitForStart;
+        Outcome alreadyEnded;
         synchronized (this) {
             if (completed || stopCause != null) {
                 return;
@@ -205,6 +215,7 @@ final class CircleCiWaitRunner implements Serializable {
                 // Stopped after a restart but before onResume: resume() aborts once it has a shell.
                 return;
             }
+            alreadyEnded = ended;
             toAbort = handle;
             waitForStart = toAbort == null && starting;
             if (waitForStart) {
@@ -213,7 +224,11 @@ final class CircleCiWaitRunner implements Serializable {
             }
         }
         current.stateChanged();
-        if (toAbort != null) {
+        if (alreadyEnded != null) {
+            // The watcher is done (aborting it would do nothing): say so, and end now rather than after the report.
+            current.log().println(endedAbortLine(alreadyEnded));
+            fail(cause);
+        } else if (toAbort != null) {
             abortWatch(toAbort);
         } else if (waitForStart) {
             failAfterGrace(cause); // should the start be stuck (a full queue, a hung lookup), fail anyway
@@ -233,6 +248,23 @@ final class CircleCiWaitRunner implements Serializable {
         }
         return "Aborting: the wait for " + describePipeline() + " is starting; the pipeline will be " + fate
                 + " once it is reached.";
+    }
+
+    /**
+     * What an abort does once the wait is over and its report is being read: it cancels nothing (the watcher has
+     * ended), and the step ends without the report.
+     */
+    private String endedAbortLine(Outcome outcome) {
+        OutcomeReason reason = outcome.reason();
+        if (outcome.result() != null && (reason == OutcomeReason.COMPLETED || reason == OutcomeReason.ERRORED
+                || reason == OutcomeReason.NO_WORKFLOWS)) {
+            return "Aborting: " + describePipeline() + " had already ended (" + outcome.result()
+                    + "), so nothing was canceled; its report was cut short.";
+        }
+        // Timed out, on hold, or followed only until created: the pipeline may still be running, as the step left it.
+        return "Aborting: the wait for " + describePipeline() + " had already ended ("
+                + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), so nothing was canceled and the "
+                + "pipeline is left as it is in CircleCI; its report was cut short.";
     }
 
     private void triggerThenWatch() {
@@ -282,7 +314,7 @@ final class CircleCiWaitRunner implements Serializable {
                     }
                 }
                 if (done) {
-                    shell.finished(triggered.notWaitedOutcome());
+                    shell.finished(triggered.notWaitedOutcome(), OutcomeDetails.NONE);
                     return;
                 }
             }
@@ -300,14 +332,14 @@ final class CircleCiWaitRunner implements Serializable {
         WatchHandle started = null;
         boolean abortNow;
         boolean abortedStepEnded;
+        // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
+        CircleCiClient watching = client.withRetryPolicy(RetryPolicy.none());
         synchronized (this) {
             starting = false;
             abortedStepEnded = completed && stopCause != null;
             abortNow = stopCause != null;
             if (!completed || (abortedStepEnded && options.cancelOnAbort())) {
-                // The watcher reschedules a failed poll itself; a client that retried would sleep on its scheduler.
-                started = shell.watcher().watch(client.withRetryPolicy(RetryPolicy.none()), state, watchOptions,
-                        new ConsoleProgress());
+                started = shell.watcher().watch(watching, state, watchOptions, new ConsoleProgress());
                 handle = started;
             }
         }
@@ -326,7 +358,7 @@ final class CircleCiWaitRunner implements Serializable {
         }
         started.outcome().whenComplete((outcome, error) -> {
             if (error == null) {
-                finish(outcome);
+                finishWithDetails(watching, outcome);
             } else if (!isShutdown(error)) {
                 fail(unwrap(error));
             }
@@ -384,14 +416,48 @@ final class CircleCiWaitRunner implements Serializable {
         return "CircleCI pipeline " + (s != null ? s.pipelineId() : options.describe());
     }
 
-    /** Completes with the outcome; once a stop was requested, the step fails with the stop's cause instead. */
+    /**
+     * Reads what failed (and, with {@code junit: true}, the test results) on the blocking executor, never on the
+     * watcher's scheduler, then completes. An abort meanwhile still wins: it fails the step at once, without the
+     * report (see {@link #abort}), and a report still waiting for a thread is then not read at all.
+     */
+    private void finishWithDetails(CircleCiClient client, Outcome outcome) {
+        synchronized (this) {
+            ended = outcome;
+        }
+        try {
+            shell.blocking().execute(() -> {
+                synchronized (this) {
+                    if (completed) {
+                        return; // aborted while this waited for a thread: nobody will see the report
+                    }
+                }
+                OutcomeDetails details = OutcomeDetails.NONE;
+                try {
+                    // Wall-clock time bounds this work, whatever clock the wait runs on.
+                    details = OutcomeDetails.read(client, Clock.systemUTC(), outcome, options);
+                } finally {
+                    // Whatever happened while reading, the step ends with its outcome.
+                    finish(outcome, details);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            finish(outcome, OutcomeDetails.NONE);
+        }
+    }
+
     private void finish(Outcome outcome) {
+        finish(outcome, OutcomeDetails.NONE);
+    }
+
+    /** Completes with the outcome; once a stop was requested, the step fails with the stop's cause instead. */
+    private void finish(Outcome outcome, OutcomeDetails details) {
         if (markCompleted()) {
             Throwable stop = stopCause;
             if (stop != null) {
                 shell.failed(stop);
             } else {
-                shell.finished(outcome);
+                shell.finished(outcome, details);
             }
         }
     }
@@ -411,7 +477,7 @@ final class CircleCiWaitRunner implements Serializable {
     /** Ends with the outcome if {@link #completeUnlessStopped()} claimed the end, else as {@link #finish} decides. */
     private void endWith(boolean claimed, Outcome outcome) {
         if (claimed) {
-            shell.finished(outcome);
+            shell.finished(outcome, OutcomeDetails.NONE);
         } else {
             finish(outcome);
         }

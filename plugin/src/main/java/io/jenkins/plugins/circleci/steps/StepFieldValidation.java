@@ -6,6 +6,7 @@ import io.jenkins.plugins.circleci.api.PipelineId;
 import io.jenkins.plugins.circleci.api.ProjectSlug;
 import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
 import io.jenkins.plugins.circleci.config.GlobalSettingsValidation;
+import io.jenkins.plugins.circleci.failure.FailureLimits;
 import io.jenkins.plugins.circleci.trigger.DurationText;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,21 @@ final class StepFieldValidation {
         try {
             DurationText.parse(value);
             return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** The Snippet Generator sends the number as text; empty means the default, none. */
+    static FormValidation logTail(String value) {
+        if (Blank.toNull(value) == null || value.trim().equals("0")) {
+            return FormValidation.ok("No output lines: failed jobs and tests only.");
+        }
+        try {
+            FailureLimits.defaults().withLogTail(Integer.parseInt(value.trim()));
+            return FormValidation.ok();
+        } catch (NumberFormatException e) {
+            return FormValidation.error("Give a number of lines, 1 to " + FailureLimits.MAX_LOG_TAIL + ".");
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }

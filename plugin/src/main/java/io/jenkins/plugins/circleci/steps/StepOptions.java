@@ -4,9 +4,12 @@ import io.jenkins.plugins.circleci.Blank;
 import io.jenkins.plugins.circleci.api.ProjectSlug;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.config.ServerSettings;
+import io.jenkins.plugins.circleci.failure.FailureLimits;
 import io.jenkins.plugins.circleci.trigger.DurationText;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
 import io.jenkins.plugins.circleci.trigger.ResultMapping;
+import io.jenkins.plugins.circleci.trigger.TimeoutPolicy;
+import io.jenkins.plugins.circleci.trigger.WaitFor;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,6 +43,11 @@ final class StepOptions implements Serializable {
     private final boolean cancelOnAbort;
     /** As the script gave it (status → result name); checked in {@link #toWatchOptions}. */
     private final LinkedHashMap<String, String> resultMapping;
+    /** Absent (0, false, null) in steps saved before these options existed: the defaults. */
+    private final int logTail;
+    private final boolean junit;
+    private final String waitFor;
+    private final String onTimeout;
 
     private StepOptions(Builder b) {
         this.project = b.project;
@@ -57,6 +65,10 @@ final class StepOptions implements Serializable {
         this.onHold = b.onHold;
         this.cancelOnAbort = b.cancelOnAbort;
         this.resultMapping = new LinkedHashMap<>(b.resultMapping);
+        this.logTail = b.logTail;
+        this.junit = b.junit;
+        this.waitFor = b.waitFor;
+        this.onTimeout = b.onTimeout;
     }
 
     static Builder trigger(String project) {
@@ -100,6 +112,31 @@ final class StepOptions implements Serializable {
         return cancelOnAbort;
     }
 
+    boolean junit() {
+        return junit;
+    }
+
+    /**
+     * How much is read, once the outcome is known, to say why the pipeline failed; throws IllegalArgumentException
+     * for a log tail out of range.
+     */
+    FailureLimits failureLimits() {
+        try {
+            return FailureLimits.defaults().withLogTail(logTail);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("logTail: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why these options contradict each other, or null. */
+    String conflict() {
+        if (!waitForCompletion && waitFor != null) {
+            return "wait: false returns as soon as the pipeline is triggered, and waitFor: '" + waitFor + "' later: "
+                    + "give one of them (waitFor: 'created' returns once CircleCI has created the pipeline).";
+        }
+        return null;
+    }
+
     /** The server to use: the step's own, else the global default. */
     String serverUrl(ServerSettings defaults) {
         return serverUrl != null ? serverUrl : defaults.serverUrl();
@@ -133,6 +170,12 @@ final class StepOptions implements Serializable {
         if (onHold != null) {
             b.onHold(OnHoldPolicy.parse(onHold));
         }
+        if (waitFor != null) {
+            b.waitFor(WaitFor.parse(waitFor));
+        }
+        if (onTimeout != null) {
+            b.onTimeout(TimeoutPolicy.parse(onTimeout));
+        }
         return b.build();
     }
 
@@ -161,8 +204,33 @@ final class StepOptions implements Serializable {
         private String onHold;
         private boolean cancelOnAbort = true;
         private final Map<String, String> resultMapping = new LinkedHashMap<>();
+        private int logTail;
+        private boolean junit;
+        private String waitFor;
+        private String onTimeout;
 
         private Builder() {}
+
+        Builder logTail(int lines) {
+            this.logTail = lines;
+            return this;
+        }
+
+        Builder junit(boolean record) {
+            this.junit = record;
+            return this;
+        }
+
+        /** The step's {@code waitFor}: how far to follow the pipeline. */
+        Builder until(String until) {
+            this.waitFor = Blank.toNull(until);
+            return this;
+        }
+
+        Builder onTimeout(String policy) {
+            this.onTimeout = Blank.toNull(policy);
+            return this;
+        }
 
         Builder branch(String branch) {
             this.branch = Blank.toNull(branch);

@@ -3,11 +3,14 @@ package io.jenkins.plugins.circleci.steps;
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.failure.FailureReport;
+import io.jenkins.plugins.circleci.failure.FailureView;
 import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.OutcomeView;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
@@ -24,20 +27,28 @@ final class StepOutcomes {
         return OutcomeView.of(outcome, null);
     }
 
+    /** {@link #toMap(Outcome)} and {@code failedJobs}, what failed (see core's {@link FailureView}). */
+    static Map<String, Object> toMap(Outcome outcome, FailureReport failures) {
+        Map<String, Object> map = new LinkedHashMap<>(toMap(outcome));
+        map.put("failedJobs", FailureView.failedJobs(failures));
+        return map;
+    }
+
     /**
      * The failure to raise for this outcome, or null when the step returns normally. A timeout fails the step with
-     * the watcher's message; with {@code propagate}, a result worse than SUCCESS fails it like {@code build} does
-     * (that result, a one-line cause naming the pipeline, no stack trace). Only {@link OutcomeReason#NOT_WAITED} may
-     * come without a result; any other outcome without one fails the step.
+     * the watcher's message (unless {@code onTimeout} made it UNSTABLE or ABORTED: then it is a result like any
+     * other); with {@code propagate}, a result worse than SUCCESS fails it like {@code build} does (that result, a
+     * one-line cause naming the pipeline, no stack trace). Only a pipeline not followed to its end (wait: false,
+     * waitFor: created or workflows) comes without a result, and returns normally.
      */
     static Throwable failureOf(Outcome outcome, boolean propagate) {
-        if (outcome.reason() == OutcomeReason.TIMED_OUT) {
+        if (outcome.reason() == OutcomeReason.TIMED_OUT && outcome.result() == BuildResult.FAILURE) {
             String message = outcome.message();
             return new AbortException(message != null && !message.isBlank() ? message
                     : "Gave up waiting for " + describe(outcome.pipeline()) + ": the timeout passed.");
         }
         BuildResult result = outcome.result();
-        // Only a pipeline triggered without waiting has no result (Outcome enforces it).
+        // Only a pipeline not followed to its end has no result (Outcome enforces it).
         if (result == null || !propagate || result == BuildResult.SUCCESS) {
             return null;
         }

@@ -10,11 +10,15 @@ import io.jenkins.plugins.circleci.simulator.ManualClock;
 import io.jenkins.plugins.circleci.trigger.PipelineWatcher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +89,36 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
             throw new AssertionError("the blocking threads never all started");
         }
         return release;
+    }
+
+    /**
+     * Moves the simulated clock on until work waits in the blocking executor's queue (behind
+     * {@link #occupyBlockingThreads}): a step's report, queued once its outcome is known.
+     */
+    void awaitQueuedBlockingWork(TestStepContext context) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (((ThreadPoolExecutor) blocking).getQueue().isEmpty()) {
+            if (System.nanoTime() > giveUp || context.result().isDone()) {
+                throw new AssertionError("nothing was queued for the blocking threads; the log:\n" + context.log());
+            }
+            clock.advance(Duration.ofSeconds(10));
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * Returns once everything queued for the blocking threads before this call has run: one task per thread, each
+     * waiting for the others, can only all run once every thread has finished what it took before them.
+     */
+    void drainBlocking() throws Exception {
+        CyclicBarrier all = new CyclicBarrier(CircleCiExecutors.BLOCKING_THREADS);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < CircleCiExecutors.BLOCKING_THREADS; i++) {
+            tasks.add(blocking.submit(() -> all.await(20, TimeUnit.SECONDS)));
+        }
+        for (Future<?> task : tasks) {
+            task.get(30, TimeUnit.SECONDS);
+        }
     }
 
     List<String> clientThreads() {

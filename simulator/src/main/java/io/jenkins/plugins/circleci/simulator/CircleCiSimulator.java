@@ -3,8 +3,11 @@ package io.jenkins.plugins.circleci.simulator;
 import io.jenkins.plugins.circleci.simulator.http.ApiServer;
 import io.jenkins.plugins.circleci.simulator.http.Bodies;
 import io.jenkins.plugins.circleci.simulator.journal.Journal;
+import io.jenkins.plugins.circleci.simulator.model.JobView;
+import io.jenkins.plugins.circleci.simulator.model.PipelineView;
 import io.jenkins.plugins.circleci.simulator.model.SimPipeline;
 import io.jenkins.plugins.circleci.simulator.model.Simulation;
+import io.jenkins.plugins.circleci.simulator.model.WorkflowView;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import io.jenkins.plugins.circleci.simulator.scenario.WebhookTarget;
 import io.jenkins.plugins.circleci.simulator.webhook.WebhookAttempt;
@@ -14,7 +17,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,6 +99,72 @@ public final class CircleCiSimulator implements AutoCloseable {
     /** How many requests concerned this pipeline (itself, its workflows, their jobs), trigger included. */
     public long requestCount(String pipelineId) {
         return pipeline(pipelineId).map(SimPipeline::requestCount).orElse(0L);
+    }
+
+    /** What the pipeline is now, read from the model (not through the API); empty for an unknown id. */
+    public Optional<PipelineTruth> truth(String pipelineId) {
+        return pipeline(pipelineId).map(p -> truthOf(p, simulation.now()));
+    }
+
+    /** {@link #truth} of every pipeline triggered so far, in no particular order. */
+    public List<PipelineTruth> truths() {
+        Instant now = simulation.now();
+        return simulation.allPipelines().stream().map(p -> truthOf(p, now)).toList();
+    }
+
+    /**
+     * Approves, as a person in the CircleCI app would, every approval job of the pipeline that is on hold now.
+     *
+     * @return how many jobs were approved
+     */
+    public int approveHeld(String pipelineId) {
+        int approved = 0;
+        Optional<SimPipeline> pipeline = pipeline(pipelineId);
+        if (pipeline.isEmpty()) {
+            return 0;
+        }
+        for (WorkflowView w : pipeline.get().view(simulation.now()).workflows()) {
+            for (JobView job : w.jobs()) {
+                if (job.job().approval() && "on_hold".equals(job.status())
+                        && simulation.approve(w.workflow(), job.job().id())) {
+                    approved++;
+                }
+            }
+        }
+        return approved;
+    }
+
+    /**
+     * Reruns a finished workflow, as a person does in the CircleCI app (the API's {@code POST /workflow/{id}/rerun}):
+     * a new workflow of the same name appears in the pipeline now.
+     *
+     * @return the new workflow's id; empty if the workflow is unknown or has not finished
+     */
+    public Optional<String> rerun(String workflowId) {
+        try {
+            return simulation.workflow(UUID.fromString(workflowId)).flatMap(simulation::rerun)
+                    .map(w -> w.id().toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PipelineTruth truthOf(SimPipeline p, Instant now) {
+        PipelineView view = p.view(now);
+        List<PipelineTruth.Workflow> workflows = view.workflows().stream()
+                .sorted(Comparator.comparing(WorkflowView::createdAt))
+                .map(w -> {
+                    Map<String, String> jobs = new LinkedHashMap<>();
+                    w.jobs().forEach(j -> jobs.put(j.job().name(), j.status()));
+                    return new PipelineTruth.Workflow(w.workflow().id().toString(), w.workflow().name(), w.status(),
+                            w.workflow().setup(), w.workflow().autoRerunNumber(), w.createdAt(), w.stoppedAt(), jobs);
+                })
+                .toList();
+        List<String> errors = "errored".equals(view.state())
+                ? p.scenario().errors().stream().map(e -> e.message()).toList() : List.of();
+        return new PipelineTruth(p.id().toString(), p.number(), p.project().slug(), p.trigger().branch(),
+                p.trigger().parameters(), p.createdAt(), view.state(), errors, workflows,
+                p.completedAt(now).orElse(null));
     }
 
     /** Ids of every pipeline triggered so far. */

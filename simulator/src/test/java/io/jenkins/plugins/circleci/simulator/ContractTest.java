@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,6 +181,24 @@ class ContractTest {
         Http.Reply missing = http.send("POST", "/project/gh/acme/api/pipeline/run", "{}", Map.of());
         assertThat(missing.status()).isEqualTo(404);
         assertValid("POST", "/project/gh/acme/api/pipeline/run", missing);
+    }
+
+    @Test
+    void pipelineRunTakesConfigContent_realBehaviourDiffersFromSpec() {
+        String body = "{\"definition_id\":\"" + Http.DEFINITION_ID + "\",\"config\":{\"branch\":\"main\","
+                + "\"content\":\"\"},\"checkout\":{\"branch\":\"main\"}}";
+        // The spec's config schema has no "content" and no additional properties, so it refuses the body that
+        // CircleCI's own MCP server sends...
+        ValidationReport request = validator.validateRequest(SimpleRequest.Builder
+                .post("/api/v2/project/gh/acme/api/pipeline/run").withHeader("Circle-Token", Http.TOKEN)
+                .withContentType("application/json").withBody(body).build());
+        assertThat(request.getMessages()).extracting(m -> m.getKey() + ": " + m.getMessage()).containsExactly(
+                "validation.request.body.schema.additionalProperties: [Path '/config'] Object instance has properties"
+                        + " which are not allowed by the schema: [\"content\"]");
+        // ...which CircleCI runs; so does the simulator, with a response the spec accepts.
+        Http.Reply created = http.post("/project/gh/acme/api/pipeline/run", body);
+        assertThat(created.status()).isEqualTo(201);
+        assertValid("POST", "/project/gh/acme/api/pipeline/run", created);
     }
 
     // ---- pipelines

@@ -48,6 +48,22 @@ class StandaloneJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(trigger.statusCode()).isEqualTo(201);
             assertThat(trigger.body()).contains("\"state\":\"pending\"");
+
+            // What a Node client sends (a JSON Content-Type on a bodiless GET), written by hand on a socket...
+            String id = trigger.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            RawHttp.Response pipeline = RawHttp.exchange(base, "GET /api/v2/pipeline/" + id + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nCircle-Token: anything\r\nContent-Type: application/json\r\n"
+                    + "Accept: */*\r\nSec-Fetch-Mode: cors\r\nAccept-Encoding: gzip, deflate\r\n\r\n");
+            assertThat(pipeline).as("an answer, not a closed connection").isNotNull();
+            assertThat(pipeline.status()).isEqualTo(200);
+            // ...and the pipeline/run body of CircleCI's own MCP server.
+            HttpResponse<String> run = client.send(HttpRequest.newBuilder(
+                            URI.create(base + "/api/v2/project/gh/acme/api/pipeline/run"))
+                    .header("Circle-Token", "anything").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"definition_id\":\"" + Http.DEFINITION_ID + "\","
+                            + "\"config\":{\"branch\":\"main\",\"content\":\"\"},\"checkout\":{\"branch\":\"main\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -11,6 +11,8 @@ import okhttp3.HttpUrl;
  * or with {@code /api/v2} already appended. Anything that is not an absolute http(s) URL is refused.
  */
 public final class ApiBaseUrl {
+    /** The API version every call uses unless it says otherwise. */
+    static final String V2 = "v2";
     private static final String HINT = "Give the CircleCI host's address, such as https://circleci.com or "
             + "https://circleci.example.com for a CircleCI server installation (with or without /api/v2).";
 
@@ -66,6 +68,14 @@ public final class ApiBaseUrl {
     public HttpUrl api() {
         // OkHttp replaces the root's empty segment, so https://host/ becomes https://host/api/v2.
         return serverBase.newBuilder().addPathSegment("api").addPathSegment("v2").build();
+    }
+
+    /**
+     * {@code <base>/api/<version>}: API v1.1 lives beside v2 on CircleCI cloud and on CircleCI server alike
+     * ({@code https://circleci.example.com/api/v1.1}).
+     */
+    public HttpUrl api(String version) {
+        return serverBase.newBuilder().addPathSegment("api").addPathSegment(version).build();
     }
 
     /** {@code host:port}, the host part of the shared budget's key. */

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One CircleCI request as the client describes it: method, path segments under {@code /api/v2}, query, JSON body,
+ * One CircleCI request as the client describes it: method, path segments under {@code /api/v2} (or another API
+ * version of the same host, see {@link #inApiVersion}), query, JSON body,
  * and what error messages need to be helpful (what the request is about, the project, the inputs sent).
  * Immutable; the {@code with...} methods return copies.
  */
@@ -20,9 +21,16 @@ public final class ApiCall {
     private final ProjectSlug project;
     private final String input;
     private final OutcomeUnknown sendOnce;
+    private final String apiVersion;
 
     private ApiCall(String method, List<String> segments, Map<String, String> query, Object body, String subject,
             ProjectSlug project, String input, OutcomeUnknown sendOnce) {
+        this(method, segments, query, body, subject, project, input, sendOnce, ApiBaseUrl.V2);
+    }
+
+    private ApiCall(String method, List<String> segments, Map<String, String> query, Object body, String subject,
+            ProjectSlug project, String input, OutcomeUnknown sendOnce, String apiVersion) {
+        this.apiVersion = apiVersion;
         this.method = method;
         this.segments = List.copyOf(segments);
         this.query = Map.copyOf(query);
@@ -48,18 +56,18 @@ public final class ApiCall {
 
     /** Marks the call as one about a project, so that a 404 "Project not found" names the slug forms. */
     public ApiCall aboutProject(ProjectSlug slug) {
-        return new ApiCall(method, segments, query, body, subject, slug, input, sendOnce);
+        return new ApiCall(method, segments, query, body, subject, slug, input, sendOnce, apiVersion);
     }
 
     /** What was sent, for a 400's message (names only, never values that could be secret). */
     public ApiCall withInput(String description) {
-        return new ApiCall(method, segments, query, body, subject, project, description, sendOnce);
+        return new ApiCall(method, segments, query, body, subject, project, description, sendOnce, apiVersion);
     }
 
     public ApiCall withQuery(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(query);
         copy.put(name, value);
-        return new ApiCall(method, segments, copy, body, subject, project, input, sendOnce);
+        return new ApiCall(method, segments, copy, body, subject, project, input, sendOnce, apiVersion);
     }
 
     /**
@@ -68,7 +76,20 @@ public final class ApiCall {
      */
     public ApiCall sentOnce(OutcomeUnknown unknownOutcome) {
         return new ApiCall(method, segments, query, body, subject, project, input,
-                Objects.requireNonNull(unknownOutcome));
+                Objects.requireNonNull(unknownOutcome), apiVersion);
+    }
+
+    /**
+     * The same call under {@code /api/<version>} of the same host, e.g. {@code v1.1} for what API v2 lacks (a job's
+     * steps). Sent like any other: the token, the shared request budget, no redirects followed.
+     */
+    public ApiCall inApiVersion(String version) {
+        return new ApiCall(method, segments, query, body, subject, project, input, sendOnce,
+                Objects.requireNonNull(version, "version"));
+    }
+
+    String apiVersion() {
+        return apiVersion;
     }
 
     public String method() {

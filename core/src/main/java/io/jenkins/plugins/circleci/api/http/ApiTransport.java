@@ -147,6 +147,19 @@ public final class ApiTransport {
         }
     }
 
+    /**
+     * Reads pre-signed links CircleCI hands out (a step's {@code output_url}), which point at another host: over the
+     * same connections and proxy, never with the token, never following a redirect.
+     */
+    public PresignedDownload presignedDownload() {
+        return new PresignedDownload(http, secretMask());
+    }
+
+    /** Masks this client's token and token-like text in text that came from a build. */
+    public SecretMask secretMask() {
+        return SecretMask.of(token);
+    }
+
     /** Every item of a paged list, following {@code next_page_token} until CircleCI sends none. */
     public <T> List<T> fetchAll(ApiCall call, Class<T> itemType) {
         return fetchAll(call, itemType, MAX_PAGES);
@@ -363,7 +376,8 @@ public final class ApiTransport {
     }
 
     private HttpUrl url(ApiCall call) {
-        HttpUrl.Builder url = api.newBuilder();
+        HttpUrl.Builder url = (ApiBaseUrl.V2.equals(call.apiVersion()) ? api : baseUrl.api(call.apiVersion()))
+                .newBuilder();
         call.segments().forEach(url::addPathSegment);
         call.query().forEach(url::addQueryParameter);
         return url.build();

@@ -9,9 +9,15 @@ import java.util.Map;
  *
  * @param route        the route template that answered (for per-route counters), e.g. {@code GET /workflow/{id}}
  * @param pipelineId   the pipeline the request concerned, or null (for per-pipeline request counts)
+ * @param why          for the journal: why the request was refused (an error's message by default), or null
  */
 record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers, String route,
-                   java.util.UUID pipelineId) {
+                   java.util.UUID pipelineId, String why) {
+
+    ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers, String route,
+                java.util.UUID pipelineId) {
+        this(status, contentType, body, headers, route, pipelineId, null);
+    }
 
     static ApiResponse json(int status, JsonNode body) {
         return new ApiResponse(status, "application/json;charset=utf-8",
@@ -20,7 +26,7 @@ record ApiResponse(int status, String contentType, byte[] body, Map<String, Stri
 
     /** CircleCI's error body: {@code {"message": "..."}}. */
     static ApiResponse message(int status, String message) {
-        return json(status, Json.object().put("message", message));
+        return json(status, Json.object().put("message", message)).why(message);
     }
 
     static ApiResponse text(int status, String text, Map<String, String> headers) {
@@ -29,10 +35,14 @@ record ApiResponse(int status, String contentType, byte[] body, Map<String, Stri
     }
 
     ApiResponse route(String template) {
-        return new ApiResponse(status, contentType, body, headers, template, pipelineId);
+        return new ApiResponse(status, contentType, body, headers, template, pipelineId, why);
     }
 
     ApiResponse pipeline(java.util.UUID id) {
-        return new ApiResponse(status, contentType, body, headers, route, id);
+        return new ApiResponse(status, contentType, body, headers, route, id, why);
+    }
+
+    ApiResponse why(String reason) {
+        return new ApiResponse(status, contentType, body, headers, route, pipelineId, reason);
     }
 }

@@ -343,7 +343,7 @@ final class ApiRoutes {
     }
 
     private static ApiResponse notFound(String route) {
-        return ApiResponse.message(404, "Not found").route(route);
+        return ApiResponse.message(404, "Not found").route(route).why("no route for " + route);
     }
 
     private static Optional<Long> number(String segment) {

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.circleci.simulator.http;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Finds the token a request carries, in the three ways CircleCI accepts: {@code Circle-Token: <t>},
@@ -15,12 +15,12 @@ final class Auth {
     }
 
     /** The token, or null when the request carries none. */
-    static String token(Headers headers) {
-        String circleToken = headers.getFirst("Circle-Token");
+    static String token(HttpFields headers) {
+        String circleToken = headers.get("Circle-Token");
         if (circleToken != null && !circleToken.isBlank()) {
             return circleToken.trim();
         }
-        String authorization = headers.getFirst("Authorization");
+        String authorization = headers.get("Authorization");
         if (authorization == null) {
             return null;
         }

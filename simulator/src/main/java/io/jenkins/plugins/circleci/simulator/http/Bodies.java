@@ -193,10 +193,14 @@ public final class Bodies {
         return o;
     }
 
-    /** Test results of a finished job: all succeed but the last one of a failed job. */
+    /** Test results of a finished job: those declared, else all succeed but the last one of a failed job. */
     List<ObjectNode> tests(JobView view) {
         List<ObjectNode> out = new ArrayList<>();
         if (!view.terminal()) {
+            return out;
+        }
+        if (!view.job().spec().testResults().isEmpty()) {
+            view.job().spec().testResults().forEach(t -> out.add(JobOutputBodies.test(t)));
             return out;
         }
         int count = view.job().spec().tests();

@@ -26,8 +26,9 @@ final class FaultInjector {
             this.random = new Random(seed);
         }
 
-        boolean appliesTo(String method, String apiPath) {
-            return ("*".equals(rule.method()) || rule.method().equalsIgnoreCase(method)) && path.matcher(apiPath).find();
+        boolean appliesTo(String method, String apiPath, String rawQuery) {
+            return ("*".equals(rule.method()) || rule.method().equalsIgnoreCase(method)) && path.matcher(apiPath).find()
+                    && rule.appliesToQuery(rawQuery);
         }
 
         synchronized boolean hits() {
@@ -53,10 +54,10 @@ final class FaultInjector {
     }
 
     /** The fault for this request, or null. Every matching rule counts the request, even when an earlier one hits. */
-    FaultRule pick(String method, String apiPath) {
+    FaultRule pick(String method, String apiPath, String rawQuery) {
         FaultRule chosen = null;
         for (RuleState state : rules) {
-            if (state.appliesTo(method, apiPath) && state.hits() && chosen == null) {
+            if (state.appliesTo(method, apiPath, rawQuery) && state.hits() && chosen == null) {
                 chosen = state.rule;
             }
         }

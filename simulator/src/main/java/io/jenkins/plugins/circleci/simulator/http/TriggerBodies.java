@@ -13,12 +13,19 @@ import java.util.UUID;
  * Validates trigger bodies the way CircleCI does: {@code branch} and {@code tag} are exclusive; parameters hold at
  * most 100 entries with keys of at most 128 and values of at most 512 characters, each a string, integer or boolean;
  * {@code pipeline/run} refuses any field its schema does not declare ({@code additionalProperties: false}).
+ *
+ * <p>One field the spec does not declare is accepted because CircleCI accepts it: {@code config.content}, a string
+ * (inline config; CircleCI's own MCP server sends {@code "content": ""} on every run). The simulator does not
+ * evaluate it.
  */
 final class TriggerBodies {
 
     static final String UNEXPECTED_BODY = "Unexpected request body provided.";
+    /** The legacy endpoint's answer to a body that is not JSON (CircleCI-Public/api-preview-docs issue 66). */
+    static final String INVALID_JSON = "Invalid JSON body.";
     private static final Set<String> RUN_FIELDS = Set.of("definition_id", "config", "checkout", "parameters");
-    private static final Set<String> REF_FIELDS = Set.of("branch", "tag");
+    private static final Set<String> CONFIG_FIELDS = Set.of("branch", "tag", "content");
+    private static final Set<String> CHECKOUT_FIELDS = Set.of("branch", "tag");
 
     /** A body that CircleCI refuses with 400 and this message. */
     static final class Invalid extends Exception {
@@ -32,7 +39,7 @@ final class TriggerBodies {
 
     /** {@code POST /project/{slug}/pipeline}: an empty body is allowed (the schema is {@code x-nullable}). */
     static TriggerRequest legacy(byte[] body) throws Invalid {
-        JsonNode root = parse(body);
+        JsonNode root = parse(body, INVALID_JSON);
         if (root == null) {
             return new TriggerRequest(null, null, Map.of(), false);
         }
@@ -46,7 +53,7 @@ final class TriggerBodies {
 
     /** {@code POST /project/{provider}/{org}/{project}/pipeline/run}. */
     static TriggerRequest run(byte[] body) throws Invalid {
-        JsonNode root = parse(body);
+        JsonNode root = parse(body, UNEXPECTED_BODY);
         if (root == null) {
             return new TriggerRequest(null, null, Map.of(), true);
         }
@@ -55,8 +62,8 @@ final class TriggerBodies {
         if (definition != null && !isUuid(definition)) {
             throw new Invalid(UNEXPECTED_BODY);
         }
-        JsonNode config = ref(root.get("config"));
-        JsonNode checkout = ref(root.get("checkout"));
+        JsonNode config = ref(root.get("config"), CONFIG_FIELDS);
+        JsonNode checkout = ref(root.get("checkout"), CHECKOUT_FIELDS);
         // The checkout ref is what gets built (and what vcs.branch/tag shows); the config ref is the fallback.
         JsonNode source = checkout != null && (checkout.has("branch") || checkout.has("tag")) ? checkout : config;
         String branch = source == null ? null : text(source, "branch");
@@ -64,7 +71,7 @@ final class TriggerBodies {
         return new TriggerRequest(branch, tag, parameters(root.get("parameters")), true);
     }
 
-    private static JsonNode parse(byte[] body) throws Invalid {
+    private static JsonNode parse(byte[] body, String notJson) throws Invalid {
         if (body.length == 0) {
             return null;
         }
@@ -72,7 +79,7 @@ final class TriggerBodies {
         try {
             root = Json.read(body);
         } catch (IOException e) {
-            throw new Invalid(UNEXPECTED_BODY);
+            throw new Invalid(notJson);
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return null;
@@ -83,14 +90,14 @@ final class TriggerBodies {
         return root;
     }
 
-    private static JsonNode ref(JsonNode node) throws Invalid {
+    private static JsonNode ref(JsonNode node, Set<String> fields) throws Invalid {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
             throw new Invalid(UNEXPECTED_BODY);
         }
-        onlyFields(node, REF_FIELDS);
+        onlyFields(node, fields);
         if (node.has("branch") && node.has("tag")) {
             throw new Invalid(UNEXPECTED_BODY);
         }

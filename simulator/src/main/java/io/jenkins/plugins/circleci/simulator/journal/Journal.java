@@ -24,6 +24,7 @@ public final class Journal {
     private final Map<String, LongAdder> countsByRequest = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> countsByRoute = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faultsApplied = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> faultLabels = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
 
     public Journal(int capacity) {
@@ -83,7 +84,23 @@ public final class Journal {
 
     /** Notes that a fault of this kind (e.g. {@code delay}, {@code status}) was applied to a request. */
     public void recordFault(String kind) {
+        recordFault(kind, kind);
+    }
+
+    /**
+     * Notes a fault by kind and by label, the kind with what sets it apart ({@code status_503},
+     * {@code rate_limit_without_retry_after}).
+     */
+    public void recordFault(String kind, String label) {
+        faultLabels.computeIfAbsent(label, k -> new LongAdder()).increment();
         faultsApplied.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    /** How many requests each fault was applied to, by label, e.g. {@code "status_503" -> 3}. */
+    public Map<String, Long> faultsAppliedByLabel() {
+        Map<String, Long> out = new TreeMap<>();
+        faultLabels.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** How many requests each kind of fault was applied to, e.g. {@code "delay" -> 3}. */
@@ -108,6 +125,7 @@ public final class Journal {
         countsByRequest.clear();
         countsByRoute.clear();
         faultsApplied.clear();
+        faultLabels.clear();
         total.reset();
     }
 

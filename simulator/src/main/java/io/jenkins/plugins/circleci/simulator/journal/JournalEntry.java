@@ -15,9 +15,18 @@ import java.util.Map;
  * @param body    request body bytes (empty when none)
  * @param status  response status
  * @param time    simulator-clock instant of the request
+ * @param note    why the request was refused or not served as sent (e.g. {@code no route for DELETE /me},
+ *                {@code body ignored: Content-Type 'text/plain' is not JSON}, {@code fault status}); null when it was
+ *                served as sent
  */
 public record JournalEntry(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
-                           int status, Instant time) {
+                           int status, Instant time, String note) {
+
+    /** An entry without a note: a request served as sent. */
+    public JournalEntry(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
+                        int status, Instant time) {
+        this(method, path, query, headers, body, status, time, null);
+    }
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
@@ -31,6 +40,7 @@ public record JournalEntry(String method, String path, String query, Map<String,
 
     @Override
     public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status + " @" + time;
+        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status + " @" + time
+                + (note == null ? "" : " (" + note + ")");
     }
 }

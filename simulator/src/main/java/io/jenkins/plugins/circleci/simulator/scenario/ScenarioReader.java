@@ -111,14 +111,25 @@ final class ScenarioReader {
     }
 
     private JobSpec job(JsonNode node, String at) {
-        allow(node, at, "name", "type", "duration", "outcome", "requires", "tests", "artifacts");
+        allow(node, at, "name", "type", "duration", "outcome", "requires", "tests", "artifacts", "steps",
+                "output_encoding", "output_url_ttl");
         String type = node.path("type").asText("build");
         if (!type.equals("build") && !type.equals("approval")) {
             throw new IllegalArgumentException(at + ".type must be 'build' or 'approval', not '" + type + "'");
         }
         List<String> requires = node.has("requires") ? strings(node.get("requires")) : null;
-        return new JobSpec(required(node, "name", at), type.equals("approval"), duration(node, "duration"),
-                text(node, "outcome"), requires, node.path("tests").asInt(0), node.path("artifacts").asInt(0));
+        String name = required(node, "name", at);
+        JsonNode tests = node.path("tests");
+        int testCount = tests.isContainerNode() ? 0 : tests.asInt(0);
+        try {
+            return new JobSpec(name, type.equals("approval"), duration(node, "duration"),
+                    text(node, "outcome"), requires, testCount, node.path("artifacts").asInt(0),
+                    JobDetailsReader.tests(name, tests, at + ".tests"),
+                    JobDetailsReader.steps(node.path("steps"), at + ".steps"), text(node, "output_encoding"),
+                    duration(node, "output_url_ttl"));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(at) ? e : new IllegalArgumentException(at + ": " + e.getMessage(), e);
+        }
     }
 
     private FaultRule fault(JsonNode node, String at) {
@@ -128,11 +139,14 @@ final class ScenarioReader {
         try {
             k = FaultRule.Kind.valueOf(kind);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ".kind must be one of status, rate_limit, delay, disconnect, "
-                    + "malformed_json; not '" + node.get("kind").asText() + "'", e);
+            throw new IllegalArgumentException(at + ".kind must be one of " + String.join(", ",
+                    java.util.Arrays.stream(FaultRule.Kind.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                            .toList()) + "; not '" + node.get("kind").asText() + "'", e);
         }
+        // retry_after: none (or 0) = a 429 without the header.
+        Duration retryAfter = "none".equals(text(node, "retry_after")) ? Duration.ZERO : duration(node, "retry_after");
         int status = node.path("status").asInt(k == FaultRule.Kind.RATE_LIMIT ? 429 : k == FaultRule.Kind.STATUS ? 500 : 200);
-        return new FaultRule(k, text(node, "method"), text(node, "path"), status, duration(node, "retry_after"),
+        return new FaultRule(k, text(node, "method"), text(node, "path"), status, retryAfter,
                 duration(node, "delay"), node.path("first").asInt(0), node.path("every").asInt(0),
                 node.path("rate").asDouble(0));
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -42,7 +43,9 @@ public final class WebhookDispatcher {
     private final WebhookPayloads payloads;
     private final List<WebhookTarget> targets = new CopyOnWriteArrayList<>();
     /** Pipelines that may still produce events. Finished ones leave it, until a rerun brings them back. */
-    private final Set<SimPipeline> watched = ConcurrentHashMap.newKeySet();
+    /** In the order the pipelines were triggered, so that the same seed sends the same events in the same order. */
+    private final Set<SimPipeline> watched = new ConcurrentSkipListSet<>(
+            Comparator.comparing(SimPipeline::createdAt).thenComparing(p -> p.id().toString()));
     /** Keys of the events already queued, per pipeline. */
     private final Map<SimPipeline, Set<String>> sent = new ConcurrentHashMap<>();
     private final List<Delivery> queue = new ArrayList<>();

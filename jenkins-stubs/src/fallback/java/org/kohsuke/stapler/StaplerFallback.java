@@ -1,0 +1,6 @@
+package org.kohsuke.stapler;
+
+/** Stand-in of Stapler's StaplerFallback. */
+public interface StaplerFallback {
+    Object getStaplerFallback();
+}

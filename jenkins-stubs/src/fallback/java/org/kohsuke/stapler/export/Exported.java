@@ -1,0 +1,26 @@
+package org.kohsuke.stapler.export;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Stand-in of Stapler's {@code @Exported}: members, defaults, retention and targets as in the real
+ * {@code stapler-1994.vd86361073b_15.jar} (read with javap from {@code shared/jenkins/core-libs}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.METHOD})
+public @interface Exported {
+    int visibility() default 0;
+
+    String name() default "";
+
+    boolean inline() default false;
+
+    boolean merge() default false;
+
+    boolean skipNull() default false;
+
+    String verboseMap() default "";
+}

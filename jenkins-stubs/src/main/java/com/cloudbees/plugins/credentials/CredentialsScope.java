@@ -1,8 +1,0 @@
-package com.cloudbees.plugins.credentials;
-
-/** Stand-in of the credentials plugin's CredentialsScope. */
-public enum CredentialsScope {
-    SYSTEM,
-    GLOBAL,
-    USER
-}

@@ -1,0 +1,6 @@
+package jenkins.triggers;
+
+import hudson.model.Item;
+
+/** Stand-in of Jenkins core's TriggeredItem (its {@code getTriggers} is left out). */
+public interface TriggeredItem extends Item {}

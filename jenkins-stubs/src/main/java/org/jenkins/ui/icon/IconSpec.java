@@ -1,0 +1,6 @@
+package org.jenkins.ui.icon;
+
+/** Stand-in of Jenkins core's IconSpec. */
+public interface IconSpec {
+    String getIconClassName();
+}
