@@ -41,19 +41,11 @@ public final class PipelineWatcher implements AutoCloseable {
     /**
      * The same, with the source of the jitter that spreads polls apart. A seeded one ({@code new Random(seed)})
      * repeats every wait's schedule exactly, as long as the scheduler runs the polls in the same order (a virtual
-     * scheduler does): the benchmarks' simulated-time figures rely on it. It is called from the scheduler's
+     * scheduler does): the benchmarks' simulated-time figures and the soak's replayed cases rely on it. It is called from the scheduler's
      * threads, under a lock of the watcher's, so it need not be thread-safe.
      */
     public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, RandomGenerator jitter) {
         this(scheduler, clock, false, jitter);
-    }
-
-    /**
-     * Like {@link #PipelineWatcher(ScheduledExecutorService, Clock)}, with the random source of the polls' jitter: a
-     * seeded one makes a run on a simulated scheduler repeat exactly (the soak replays its cases so).
-     */
-    public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, RandomGenerator random) {
-        this(scheduler, clock, false, Objects.requireNonNull(random, "random"));
     }
 
     PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, boolean ownsScheduler, RandomGenerator random) {
