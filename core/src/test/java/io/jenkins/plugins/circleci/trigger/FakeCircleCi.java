@@ -8,6 +8,7 @@ import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineError;
 import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowDuration;
 import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,9 @@ final class FakeCircleCi implements PipelineApi {
     final List<String> approved = new CopyOnWriteArrayList<>();
     private volatile CircleCiException approveFailure;
     private volatile Runnable onApprove = () -> {};
+    private volatile List<WorkflowDuration> durations = List.of();
+    private volatile CircleCiException durationsFailure;
+    private volatile Runnable onWorkflowDurations = () -> {};
 
     FakeCircleCi pipelineState(String s, String... errorMessages) {
         this.state = s;
@@ -106,6 +110,24 @@ final class FakeCircleCi implements PipelineApi {
     /** Every approval is refused with this error (null: accepted). */
     FakeCircleCi failApprove(CircleCiException e) {
         this.approveFailure = e;
+        return this;
+    }
+
+    /** What Insights reports about the project's workflows. */
+    FakeCircleCi durations(WorkflowDuration... d) {
+        this.durations = List.of(d);
+        return this;
+    }
+
+    /** Insights refuses (or fails) with this error. */
+    FakeCircleCi durationsFail(CircleCiException e) {
+        this.durationsFailure = e;
+        return this;
+    }
+
+    /** Runs while Insights is being asked (as if the answer took long). */
+    FakeCircleCi onWorkflowDurations(Runnable r) {
+        this.onWorkflowDurations = r;
         return this;
     }
 
@@ -183,6 +205,17 @@ final class FakeCircleCi implements PipelineApi {
             throw e;
         }
         approved.add(workflowId + "/" + approvalRequestId);
+    }
+
+    @Override
+    public List<WorkflowDuration> workflowDurations(String projectSlug, String branch) {
+        calls.computeIfAbsent("workflowDurations", k -> new AtomicInteger()).incrementAndGet();
+        onWorkflowDurations.run();
+        CircleCiException failure = durationsFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return durations;
     }
 
     @Override
