@@ -17,7 +17,7 @@ public class ApprovalRefusedException extends CircleCiException {
                 "The wait was told to approve " + jobName + " (approve), but the CircleCI token's user may not "
                         + "approve it, or it can no longer be approved. Approve it in the CircleCI app, give the "
                         + "token's user the right to approve jobs of this project, or drop " + jobName
-                        + " from approve.", refusal);
+                        + " from approve. See docs/troubleshooting.md#approval-refused.", refusal);
         this.jobName = jobName;
         this.workflowName = workflowName;
     }

@@ -193,7 +193,8 @@ class CircleCiStepExecutionTest {
 
         assertThat(failure).isInstanceOfSatisfying(FlowInterruptedException.class,
                 e -> assertThat(e.getResult()).isSameAs(Result.UNSTABLE));
-        assertThat(context.log()).contains("workflow deploy is on hold, waiting for approval of hold-for-prod");
+        assertThat(context.log()).contains("workflow deploy is on hold, waiting for approval of hold-for-prod")
+                .contains("The on-hold policy is unstable: stopped waiting without canceling anything");
         assertThat(simulator.journal().requests("POST", "/cancel$")).isEmpty();
     }
 
