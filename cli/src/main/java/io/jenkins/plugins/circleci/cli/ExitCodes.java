@@ -17,7 +17,8 @@ public final class ExitCodes {
      */
     public static final int SUCCESS = 0;
     /**
-     * A workflow failed, the pipeline errored, a workflow on hold with {@code --on-hold fail}; also a trigger whose
+     * A workflow failed, the pipeline errored, a workflow on hold with {@code --on-hold fail} or longer than
+     * {@code --hold-timeout}, an approval ({@code --approve}) CircleCI refused; also a trigger whose
      * outcome is unknown and a CircleCI outage during the wait: a release gate must not pass on either.
      */
     public static final int FAILURE = 1;
@@ -32,7 +33,10 @@ public final class ExitCodes {
     public static final int ABORTED = 4;
     /** The pipeline ran no workflow, or CircleCI created no pipeline. */
     public static final int NOT_BUILT = 5;
-    /** UNSTABLE: a {@code --result} override, or a timeout with {@code --on-timeout unstable}. */
+    /**
+     * UNSTABLE: a {@code --result} override, a timeout with {@code --on-timeout unstable}, or a workflow on hold with
+     * {@code --on-hold unstable}.
+     */
     public static final int UNSTABLE = 6;
 
     private ExitCodes() {}

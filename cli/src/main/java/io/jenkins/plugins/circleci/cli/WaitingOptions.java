@@ -10,9 +10,13 @@ import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** How to wait: shared by {@code run} and {@code wait}; turned into core's {@link WatchOptions}. */
@@ -26,10 +30,26 @@ final class WaitingOptions {
             description = "Count only this workflow (repeatable). Default: every workflow of the pipeline.")
     List<String> workflows = new ArrayList<>();
 
-    @Option(names = "--on-hold", paramLabel = "wait|fail|succeed", converter = OnHoldOption.class,
-            description = "When a workflow waits for approval: keep waiting (default), fail, or count it as a "
-                    + "success so far.")
+    @Option(names = "--on-hold", paramLabel = "wait|fail|succeed|unstable", converter = OnHoldOption.class,
+            description = "When a workflow waits for approval: keep waiting (default), fail (exit 1), count it as a "
+                    + "success so far, or stop waiting as UNSTABLE (exit 6; nothing is canceled, the workflow keeps "
+                    + "waiting in CircleCI).")
     OnHoldPolicy onHold = OnHoldPolicy.WAIT;
+
+    @Option(names = "--hold-timeout", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "With --on-hold wait: fail (exit 1) once a workflow has waited for approval longer than "
+                    + "DURATION, counted from when this wait first saw it on hold; its pipeline's workflows are then "
+                    + "canceled unless --no-cancel-on-abort. Default: only --timeout bounds a hold.")
+    Duration holdTimeout;
+
+    @Option(names = "--approve", paramLabel = "JOB",
+            description = "Approve the approval job JOB, as the token's user, as soon as a counted workflow waits "
+                    + "for it (repeatable). A name that never appears is not an error; a refused approval is (exit 1).")
+    List<String> approve = new ArrayList<>();
+
+    /** The command this mixin is part of: for errors about combinations of options. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--result", paramLabel = "STATUS=RESULT", converter = ResultOption.class,
             description = "Map a final CircleCI status onto a result, e.g. failed=UNSTABLE (exit 6) or "
@@ -67,6 +87,16 @@ final class WaitingOptions {
         if (onTimeout != null) {
             builder.onTimeout(onTimeout);
         }
+        if (holdTimeout != null && onHold != OnHoldPolicy.WAIT) {
+            String policy = onHold.name().toLowerCase(Locale.ROOT);
+            String message = "--hold-timeout bounds how long the wait keeps waiting for an approval, so it needs "
+                    + "--on-hold wait, not --on-hold " + policy + ": give one of them.";
+            if (mixee == null) {
+                throw new IllegalArgumentException(message);
+            }
+            throw new ParameterException(mixee.commandLine(), message);
+        }
+        builder.holdTimeout(holdTimeout).approve(approve);
         return tuning.apply(builder).build();
     }
 

@@ -49,7 +49,23 @@ class CommandLineErrorsTest {
     void aBadOnHoldPolicyIsRefused() {
         CliRun run = refused(TOKEN, "wait", "--pipeline-id", "5034460f-c7c4-4c43-9457-de07e2029e7b", "--on-hold",
                 "approve");
-        assertThat(run.err()).contains("'approve' is not an on-hold policy; use wait, fail or succeed");
+        assertThat(run.err()).contains("'approve' is not an on-hold policy; use wait, fail, succeed or unstable");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-5m", "soon"})
+    void aBadHoldTimeoutIsRefused(String holdTimeout) {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--hold-timeout", holdTimeout);
+        assertThat(run.err()).contains("Invalid value for option '--hold-timeout'").contains("'" + holdTimeout + "'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aHoldTimeoutWithAnotherOnHoldPolicyIsRefusedBeforeAnythingIsSent() {
+        CliRun run = refused(TOKEN, "run", "--project", "gh/acme/api", "--hold-timeout", "30m", "--on-hold",
+                "unstable");
+        assertThat(run.err()).contains("--hold-timeout bounds how long the wait keeps waiting for an approval, so it "
+                + "needs --on-hold wait, not --on-hold unstable").doesNotContain("Exception");
     }
 
     @ParameterizedTest

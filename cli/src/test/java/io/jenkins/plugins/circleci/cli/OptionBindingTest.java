@@ -68,6 +68,16 @@ class OptionBindingTest {
     }
 
     @Test
+    void holdOptionsMakeTheWatchOptions() {
+        WatchOptions options = run("--project", "gh/acme/api", "--hold-timeout", "45m", "--approve", "hold-for-prod",
+                "--approve", "hold-for-qa").waiting.toWatchOptions(UnaryOperator.identity());
+        assertThat(options.holdTimeout()).contains(Duration.ofMinutes(45));
+        assertThat(options.approve()).containsExactly("hold-for-prod", "hold-for-qa");
+        assertThat(run("--project", "gh/acme/api", "--on-hold", "unstable").waiting
+                .toWatchOptions(UnaryOperator.identity()).onHold()).isEqualTo(OnHoldPolicy.UNSTABLE);
+    }
+
+    @Test
     void waitingDefaultsAreCoresDefaults() {
         WatchOptions options = run("--project", "gh/acme/api").waiting.toWatchOptions(UnaryOperator.identity());
         WatchOptions defaults = WatchOptions.defaults();
@@ -76,6 +86,8 @@ class OptionBindingTest {
         assertThat(options.workflows()).isEmpty();
         assertThat(options.onHold()).isEqualTo(OnHoldPolicy.WAIT);
         assertThat(options.cancelOnAbort()).isTrue();
+        assertThat(options.holdTimeout()).isEmpty();
+        assertThat(options.approve()).isEmpty();
     }
 
     @Test

@@ -179,6 +179,51 @@ class RunAgainstSimulatorTest {
     }
 
     @Test
+    void aWorkflowOnHoldEndsUnstableWhenToldToAndIsLeftWaiting() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("deploy", w -> w.approval("hold")
+                .job("ship", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--on-hold", "unstable", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNSTABLE);
+            JsonNode json = json(run);
+            assertThat(json.get("result").asText()).isEqualTo("UNSTABLE");
+            assertThat(json.get("reason").asText()).isEqualTo("ON_HOLD");
+            assertThat(json.get("message").asText()).contains("Workflow deploy is on hold, waiting for approval of "
+                    + "hold (" + sim.simulator.baseUrl() + "/pipelines/github/acme/api/1/workflows/");
+            assertThat(json.get("workflows").findValuesAsText("status")).containsExactly("on_hold");
+            assertThat(sim.simulator.journal().count("POST", "/cancel$")).isZero();
+        }
+    }
+
+    @Test
+    void anApproveNamedJobIsApprovedOnceAndThePipelineSucceeds() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("deploy", w -> w.approval("hold")
+                .job("ship", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--approve", "hold", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(json(run).get("result").asText()).isEqualTo("SUCCESS");
+            assertThat(run.err()).contains("approved hold in workflow deploy");
+            assertThat(sim.simulator.journal().count("POST", "^/workflow/[^/]+/approve/[^/]+$")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHoldLongerThanTheHoldTimeoutExitsOne() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("deploy", w -> w.approval("hold")
+                .job("ship", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--hold-timeout", "1s", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILURE);
+            JsonNode json = json(run);
+            assertThat(json.get("reason").asText()).isEqualTo("HOLD_TIMED_OUT");
+            assertThat(json.get("message").asText()).contains("Workflow deploy waited for approval of hold longer "
+                    + "than the hold timeout, 1s");
+            assertThat(run.err()).contains("Canceled workflows: deploy.");
+        }
+    }
+
+    @Test
     void onlyTheNamedWorkflowsCount() throws Exception {
         try (Simulated sim = new Simulated(project(p -> p
                 .workflow("build", w -> w.job("test", SHORT))

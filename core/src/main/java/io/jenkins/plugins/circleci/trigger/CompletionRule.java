@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.trigger;
 
+import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import io.jenkins.plugins.circleci.trigger.Assessment.Done;
@@ -23,6 +24,10 @@ final class CompletionRule {
     static final String CONTINUATION = "continuation";
     static final String MISSING_WORKFLOWS = "missing-workflows";
     static final String RERUN = "rerun:";
+    /** Grace key: when this wait first saw a workflow on hold (for the hold timeout). */
+    static final String HOLD_TIMER = "hold-timer:";
+    /** Remark key: the notice that a workflow waits for approval. */
+    static final String HOLD_REMARK = "hold:";
 
     /** Where a workflow stands, as far as waiting is concerned. */
     enum Progress {
@@ -36,7 +41,13 @@ final class CompletionRule {
     private CompletionRule() {}
 
     static Assessment assess(Observation look, WatchState state, WatchOptions options, Instant now, Links links) {
-        Assessment assessment = new Evaluation(look, state, options, now, links).run();
+        return assess(look, state, options, now, links, HeldJobs.none());
+    }
+
+    /** @param held the jobs of the counted workflows on hold, as far as this look listed them */
+    static Assessment assess(Observation look, WatchState state, WatchOptions options, Instant now, Links links,
+            HeldJobs held) {
+        Assessment assessment = new Evaluation(look, state, options, now, links, held).run();
         if (assessment instanceof Waiting waiting && !now.isBefore(state.deadline())) {
             return timedOut(look, state, options, links, waiting.pending(), waiting.graceStarts(), waiting.remarks());
         }
@@ -51,6 +62,19 @@ final class CompletionRule {
                 + pipelineName(state) + still + ".";
         return new Done(options.onTimeout().result(), OutcomeReason.TIMED_OUT, message, List.of(),
                 summaries(counted(latestByName(look.workflows()), options), links), graceStarts, remarks);
+    }
+
+    /** The counted workflows (newest of each name) that wait for approval. */
+    static List<Workflow> heldCounted(Observation look, WatchOptions options) {
+        return counted(latestByName(look.workflows()), options).stream()
+                .filter(w -> progress(w) == Progress.ON_HOLD).toList();
+    }
+
+    /** Whether {@code w}, on hold, has waited longer than the hold timeout since this wait first saw it on hold. */
+    static boolean holdTimerPassed(Workflow w, WatchState state, WatchOptions options, Instant now) {
+        Instant since = state.graceStarts().get(HOLD_TIMER + w.id());
+        return since != null && options.holdTimeout().isPresent()
+                && !now.isBefore(since.plus(options.holdTimeout().get()));
     }
 
     static Progress progress(Workflow w) {
@@ -133,16 +157,19 @@ final class CompletionRule {
         private final WatchOptions options;
         private final Instant now;
         private final Links links;
+        private final HeldJobs held;
         private final Map<String, Instant> graces = new LinkedHashMap<>();
         private final List<Remark> remarks = new ArrayList<>();
         private final List<String> pending = new ArrayList<>();
 
-        Evaluation(Observation look, WatchState state, WatchOptions options, Instant now, Links links) {
+        Evaluation(Observation look, WatchState state, WatchOptions options, Instant now, Links links,
+                HeldJobs held) {
             this.look = look;
             this.state = state;
             this.options = options;
             this.now = now;
             this.links = links;
+            this.held = held;
         }
 
         Assessment run() {
@@ -214,6 +241,8 @@ final class CompletionRule {
         private Assessment countedWorkflows(Map<String, Workflow> latest) {
             BuildResult worst = BuildResult.SUCCESS;
             boolean heldCountedAsSuccess = false;
+            List<String> heldUnstable = new ArrayList<>();
+            List<String> heldTooLong = new ArrayList<>();
             for (Workflow w : counted(latest, options)) {
                 Progress p = progress(w);
                 switch (p) {
@@ -222,20 +251,51 @@ final class CompletionRule {
                         pending.add(w.name() + " (" + w.status() + ")");
                     }
                     case ON_HOLD -> {
-                        remarks.add(new Remark("hold:" + w.id(), Remark.Kind.ON_HOLD, "workflow " + w.name()
+                        List<Job> listed = held.of(w.id());
+                        List<Job> waiting = listed == null ? List.of() : HeldJobs.waitingForApproval(listed)
+                                .stream().filter(j -> !state.approved().contains(HeldJobs.requestId(j))).toList();
+                        if (listed != null && waiting.isEmpty() && HeldJobs.approvedAny(listed, state.approved())) {
+                            // Approved by this wait; CircleCI has not moved the workflow on yet. Not a hold: no
+                            // policy applies, and nothing may read a success into it.
+                            pending.add(w.name() + " (approved, resuming)");
+                            continue;
+                        }
+                        remarks.add(new Remark(HOLD_REMARK + w.id(), Remark.Kind.ON_HOLD, "workflow " + w.name()
                                 + " is on hold, waiting for approval", w.id()));
+                        String what = heldWorkflow(w, waiting, "is on hold, waiting for approval", "");
                         switch (options.onHold()) {
-                            case WAIT -> pending.add(w.name() + " (on_hold)");
+                            case WAIT -> {
+                                pending.add(w.name() + " (on_hold)");
+                                Duration limit = options.holdTimeout().orElse(null);
+                                if (limit != null && elapsed(HOLD_TIMER + w.id()).compareTo(limit) >= 0) {
+                                    heldTooLong.add(heldWorkflow(w, waiting, "waited for approval",
+                                            " longer than the hold timeout, " + DurationText.format(limit)));
+                                }
+                            }
                             case FAIL -> {
-                                return done(BuildResult.FAILURE, OutcomeReason.ON_HOLD, "Workflow " + w.name()
-                                        + " is on hold, waiting for approval, and the on-hold policy is fail.",
-                                        List.of(), latest);
+                                return done(BuildResult.FAILURE, OutcomeReason.ON_HOLD, "Workflow " + what
+                                        + ", and the on-hold policy is fail.", List.of(), latest);
                             }
                             case SUCCEED -> heldCountedAsSuccess = true;
+                            case UNSTABLE -> heldUnstable.add(what);
                         }
                     }
                     case TERMINAL -> worst = BuildResult.worst(worst, terminalResult(w));
                 }
+            }
+            if (!heldTooLong.isEmpty()) {
+                return done(BuildResult.worst(BuildResult.FAILURE, worst), OutcomeReason.HOLD_TIMED_OUT,
+                        heldTooLong.stream().map(h -> "Workflow " + h).collect(Collectors.joining("; ")) + "."
+                                + stillRunning(), List.of(), latest);
+            }
+            if (!heldUnstable.isEmpty()) {
+                // Stop waiting, cancel nothing: the held workflows keep waiting for their approval in CircleCI. A
+                // counted workflow that already ended worse keeps its worse result.
+                return done(BuildResult.worst(BuildResult.UNSTABLE, worst), OutcomeReason.ON_HOLD,
+                        heldUnstable.stream().map(h -> "Workflow " + h).collect(Collectors.joining("; "))
+                                + ". The on-hold policy is unstable: stopped waiting without canceling anything; "
+                                + "the workflow keeps waiting for its approval in CircleCI." + stillRunning(),
+                        List.of(), latest);
             }
             List<String> missing = options.workflows().stream().filter(n -> !latest.containsKey(n)).toList();
             if (!missing.isEmpty()) {
@@ -256,6 +316,22 @@ final class CompletionRule {
                     .collect(Collectors.joining(", "));
             return done(worst, heldCountedAsSuccess ? OutcomeReason.ON_HOLD : OutcomeReason.COMPLETED,
                     "Workflows finished: " + results + ".", List.of(), latest);
+        }
+
+        /**
+         * "deploy is on hold, waiting for approval of hold-for-prod (https://app.circleci.com/...)": the job names
+         * when this look listed them, the workflow's page (where it is approved) when its link is known.
+         */
+        private String heldWorkflow(Workflow w, List<Job> waiting, String verb, String detail) {
+            String link = links.workflow(w.id());
+            return w.name() + " " + verb + (waiting.isEmpty() ? "" : " of " + HeldJobs.names(waiting)) + detail
+                    + (link == null ? "" : " (" + link + ")");
+        }
+
+        /** " Still running: build (running)." for the counted workflows this verdict leaves running, else "". */
+        private String stillRunning() {
+            List<String> running = pending.stream().filter(p -> !p.endsWith("(on_hold)")).toList();
+            return running.isEmpty() ? "" : " Still running: " + String.join(", ", running) + ".";
         }
 
         /** The result of a stopped workflow; a failed one with automatic reruns left also adds to what is awaited. */

@@ -9,7 +9,12 @@ public enum OnHoldPolicy {
     /** Stop waiting: the wait ends as FAILURE. */
     FAIL,
     /** Stop waiting: the held workflow counts as successful so far, and the wait ends when nothing else runs. */
-    SUCCEED;
+    SUCCEED,
+    /**
+     * Stop waiting: the wait ends as UNSTABLE (or worse, when a counted workflow already ended worse). Nothing is
+     * canceled: the workflow keeps waiting for its approval in CircleCI.
+     */
+    UNSTABLE;
 
     public static OnHoldPolicy parse(String text) {
         String normalized = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
@@ -18,6 +23,6 @@ public enum OnHoldPolicy {
                 return p;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not an on-hold policy; use wait, fail or succeed.");
+        throw new IllegalArgumentException("'" + text + "' is not an on-hold policy; use wait, fail, succeed or unstable.");
     }
 }

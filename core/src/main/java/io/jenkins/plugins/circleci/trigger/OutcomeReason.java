@@ -12,6 +12,11 @@ public enum OutcomeReason {
     NOT_TRIGGERED,
     /** A counted workflow waits for approval and the on-hold policy said not to wait. */
     ON_HOLD,
+    /**
+     * A counted workflow waited for approval longer than the hold timeout (on-hold policy wait): FAILURE. Like a
+     * timeout, the pipeline's workflows are canceled unless cancel-on-abort is off.
+     */
+    HOLD_TIMED_OUT,
     /** The overall timeout passed. */
     TIMED_OUT,
     /** The wait was aborted (Jenkins abort, SIGINT); running workflows were canceled unless told otherwise. */

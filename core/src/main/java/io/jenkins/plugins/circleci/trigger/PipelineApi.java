@@ -25,6 +25,9 @@ interface PipelineApi {
 
     void cancelWorkflow(String workflowId);
 
+    /** Approves the approval job {@code approvalRequestId} of a workflow on hold. */
+    void approve(String workflowId, String approvalRequestId);
+
     /** Zero when a request may be sent now; otherwise how long the shared budget asks us to hold off. */
     Duration timeUntilAvailable();
 
@@ -66,6 +69,11 @@ interface PipelineApi {
             @Override
             public void cancelWorkflow(String workflowId) {
                 client.cancelWorkflow(workflowId);
+            }
+
+            @Override
+            public void approve(String workflowId, String approvalRequestId) {
+                client.approve(workflowId, approvalRequestId);
             }
 
             @Override

@@ -12,6 +12,7 @@ import io.jenkins.plugins.circleci.trigger.Assessment.Waiting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +253,7 @@ final class Watch implements WatchHandle {
         Observation look;
         Assessment assessment;
         Map<String, List<Job>> jobs;
+        List<ProgressEvent> holdEvents = new ArrayList<>();
         try {
             List<String> errors = List.of();
             if (needsPipeline(candidate)) {
@@ -270,9 +272,13 @@ final class Watch implements WatchHandle {
                     : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
             look = new Observation(candidate.pipelineState(), errors, workflows);
             lookUpHistory(candidate, now);
-            assessment = CompletionRule.assess(look, candidate, options, now, links(candidate));
-            jobs = fetchJobs(look, candidate, assessment);
+            HoldRound.Result holds = new HoldRound(api, options, links(candidate), holdEvents::add,
+                    this::saveApproval).run(look, candidate, now);
+            candidate = holds.state();
+            assessment = CompletionRule.assess(look, candidate, options, now, links(candidate), holds.held());
+            jobs = fetchJobs(look, candidate, assessment, holds.held());
         } catch (CircleCiException e) {
+            holdEvents.forEach(this::emit);
             if (!e.isRetryable()) {
                 outcome.completeExceptionally(e);
                 return null;
@@ -282,6 +288,7 @@ final class Watch implements WatchHandle {
         failures = 0;
         outageSince = null;
         boolean changed = commit(look, candidate, assessment, jobs, now);
+        holdEvents.forEach(this::emit);
         lastLook = look;
         if (assessment instanceof Done done) {
             finish(done, look, true);
@@ -364,9 +371,12 @@ final class Watch implements WatchHandle {
     }
 
     /** Lists the jobs Announcements needs; a job list CircleCI refuses is announced without, not retried. */
-    private Map<String, List<Job>> fetchJobs(Observation look, WatchState s, Assessment assessment) {
-        Map<String, List<Job>> jobs = new LinkedHashMap<>();
+    private Map<String, List<Job>> fetchJobs(Observation look, WatchState s, Assessment assessment, HeldJobs held) {
+        Map<String, List<Job>> jobs = new LinkedHashMap<>(held.byWorkflow());
         for (String workflowId : Announcements.workflowsNeedingJobs(look, s, assessment, options)) {
+            if (jobs.containsKey(workflowId)) {
+                continue;
+            }
             try {
                 jobs.put(workflowId, api.listJobs(workflowId));
             } catch (CircleCiException e) {
@@ -400,6 +410,10 @@ final class Watch implements WatchHandle {
         String message = done.message();
         if (done.reason() == OutcomeReason.TIMED_OUT && options.cancelOnAbort()) {
             message += startSweep(look, lookIsFresh, "the timeout").sentence();
+        } else if (done.reason() == OutcomeReason.HOLD_TIMED_OUT) {
+            // Given up like a timeout: an approval left open could still start a deployment nobody waits for.
+            message += options.cancelOnAbort() ? startSweep(look, lookIsFresh, "the hold timeout").sentence()
+                    : " Nothing was canceled (cancelOnAbort is off): the workflow still waits for approval in CircleCI.";
         }
         complete(new Outcome(done.result(), done.reason(), pipelineSummary(), done.workflows(), done.errors(),
                 message));
@@ -485,6 +499,13 @@ final class Watch implements WatchHandle {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A progress listener failed on: " + event.message(), e);
         }
+    }
+
+    /** Saves an approval at once, so that a restart after it never approves the same job again. */
+    private void saveApproval(String approvalRequestId) {
+        WatchState s = state.withApproved(approvalRequestId);
+        state = s;
+        publish(s);
     }
 
     private void publish(WatchState s) {

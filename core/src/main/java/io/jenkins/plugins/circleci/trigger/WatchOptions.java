@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,10 @@ public final class WatchOptions implements Serializable {
     /** Null in options saved before these options existed; the getters then give the defaults. */
     private final WaitFor waitFor;
     private final TimeoutPolicy onTimeout;
+    /** Null when none, and in options saved before it existed: a hold is bounded only by {@link #timeout()}. */
+    private final Duration holdTimeout;
+    /** Null in options saved before it existed: approve nothing. */
+    private final LinkedHashSet<String> approve;
 
     private WatchOptions(Builder b) {
         this.workflows = Collections.unmodifiableSet(new LinkedHashSet<>(b.workflows));
@@ -50,6 +56,8 @@ public final class WatchOptions implements Serializable {
         this.durationAware = b.durationAware;
         this.waitFor = b.waitFor;
         this.onTimeout = b.onTimeout;
+        this.holdTimeout = b.holdTimeout;
+        this.approve = new LinkedHashSet<>(b.approve);
     }
 
     public static Builder builder() {
@@ -77,6 +85,8 @@ public final class WatchOptions implements Serializable {
         b.durationAware = durationAware();
         b.waitFor = waitFor();
         b.onTimeout = onTimeout();
+        b.holdTimeout = holdTimeout;
+        b.approve.addAll(approve());
         return b;
     }
 
@@ -160,11 +170,30 @@ public final class WatchOptions implements Serializable {
         return onTimeout == null ? TimeoutPolicy.FAIL : onTimeout;
     }
 
+    /**
+     * With {@link OnHoldPolicy#WAIT}: how long a counted workflow may wait for approval, from when this wait first saw
+     * it on hold; then the wait ends as FAILURE ({@link OutcomeReason#HOLD_TIMED_OUT}). Empty: only {@link #timeout()}
+     * bounds it.
+     */
+    public Optional<Duration> holdTimeout() {
+        return Optional.ofNullable(holdTimeout);
+    }
+
+    /**
+     * Names of approval jobs this wait approves itself as soon as it sees them on hold in a counted workflow; empty
+     * by default.
+     */
+    public Set<String> approve() {
+        return approve == null ? Set.of() : Collections.unmodifiableSet(approve);
+    }
+
     @Override
     public String toString() {
         return "WatchOptions[workflows=" + workflows + ", onHold=" + onHold + ", timeout=" + timeout
                 + ", cancelOnAbort=" + cancelOnAbort + ", poll=" + minPollInterval + ".." + maxPollInterval
-                + ", waitFor=" + waitFor().text() + ", onTimeout=" + onTimeout().text() + "]";
+                + ", waitFor=" + waitFor().text() + ", onTimeout=" + onTimeout().text()
+                + (holdTimeout == null ? "" : ", holdTimeout=" + holdTimeout)
+                + (approve().isEmpty() ? "" : ", approve=" + approve()) + "]";
     }
 
     public static final class Builder {
@@ -192,6 +221,8 @@ public final class WatchOptions implements Serializable {
         private boolean durationAware = true;
         private WaitFor waitFor = WaitFor.COMPLETED;
         private TimeoutPolicy onTimeout = TimeoutPolicy.FAIL;
+        private Duration holdTimeout;
+        private final Set<String> approve = new LinkedHashSet<>();
 
         private Builder() {}
 
@@ -278,7 +309,31 @@ public final class WatchOptions implements Serializable {
             return this;
         }
 
+        /** See {@link WatchOptions#holdTimeout()}; null for none. Only with {@link OnHoldPolicy#WAIT}. */
+        public Builder holdTimeout(Duration d) {
+            this.holdTimeout = d == null ? null : positive(d, "hold timeout");
+            return this;
+        }
+
+        /** See {@link WatchOptions#approve()}; blank names are dropped, the rest trimmed. */
+        public Builder approve(Iterable<String> jobNames) {
+            approve.clear();
+            if (jobNames != null) {
+                for (String n : jobNames) {
+                    if (n != null && !n.isBlank()) {
+                        approve.add(n.trim());
+                    }
+                }
+            }
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for a hold timeout with an on-hold policy other than wait */
         public WatchOptions build() {
+            if (holdTimeout != null && onHold != OnHoldPolicy.WAIT) {
+                throw new IllegalArgumentException("A hold timeout bounds how long the wait keeps waiting for an "
+                        + "approval, so it needs the on-hold policy wait, not " + onHold.name().toLowerCase(Locale.ROOT) + ": drop the hold timeout or keep the default policy wait.");
+            }
             return new WatchOptions(this);
         }
 

@@ -39,10 +39,15 @@ public final class WatchState implements Serializable {
     private final Map<String, SeenWorkflow> workflows;
     private final Map<String, Instant> graceStarts;
     private final Set<String> announced;
+    /**
+     * The approval request ids this wait approved ({@link WatchOptions#approve()}), so that none is approved twice,
+     * restarts included. Null in states saved before it existed: none.
+     */
+    private final Set<String> approved;
 
     private WatchState(String pipelineId, long pipelineNumber, String projectSlug, String pipelineState,
             Instant startedAt, Instant deadline, Map<String, SeenWorkflow> workflows, Map<String, Instant> graceStarts,
-            Set<String> announced) {
+            Set<String> announced, Set<String> approved) {
         if (pipelineId == null || pipelineId.isBlank()) {
             throw new IllegalArgumentException("A wait needs the CircleCI pipeline id (a UUID) to follow.");
         }
@@ -55,19 +60,20 @@ public final class WatchState implements Serializable {
         this.workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
         this.graceStarts = Collections.unmodifiableMap(new LinkedHashMap<>(graceStarts));
         this.announced = Collections.unmodifiableSet(new LinkedHashSet<>(announced));
+        this.approved = Collections.unmodifiableSet(new LinkedHashSet<>(approved));
     }
 
     /** A wait for a pipeline that was just triggered. */
     public static WatchState forTriggered(PipelineSummary pipeline, Instant now, WatchOptions options) {
         Objects.requireNonNull(pipeline, "pipeline");
         return new WatchState(pipeline.id(), pipeline.number(), pipeline.projectSlug(), null, now,
-                now.plus(options.timeout()), Map.of(), Map.of(), Set.of());
+                now.plus(options.timeout()), Map.of(), Map.of(), Set.of(), Set.of());
     }
 
     /** A wait for a pipeline known only by its id (circleciWait, the CLI's wait); the rest is learned on the first poll. */
     public static WatchState forPipelineId(String pipelineId, Instant now, WatchOptions options) {
         return new WatchState(pipelineId, 0, null, null, now, now.plus(options.timeout()), Map.of(), Map.of(),
-                Set.of());
+                Set.of(), Set.of());
     }
 
     public String pipelineId() {
@@ -120,12 +126,18 @@ public final class WatchState implements Serializable {
         return announced;
     }
 
+    /** The approval request ids this wait approved. */
+    Set<String> approved() {
+        return approved == null ? Set.of() : approved;
+    }
+
     boolean knowsPipeline() {
         return pipelineNumber > 0 && projectSlug != null;
     }
 
     WatchState withPipeline(long number, String slug, String state) {
-        return new WatchState(pipelineId, number, slug, state, startedAt, deadline, workflows, graceStarts, announced);
+        return new WatchState(pipelineId, number, slug, state, startedAt, deadline, workflows, graceStarts, announced,
+                approved());
     }
 
     WatchState withProgress(Map<String, SeenWorkflow> seen, Map<String, Instant> graces, Set<String> newlyAnnounced) {
@@ -134,7 +146,15 @@ public final class WatchState implements Serializable {
         Set<String> allAnnounced = new LinkedHashSet<>(announced);
         allAnnounced.addAll(newlyAnnounced);
         return new WatchState(pipelineId, pipelineNumber, projectSlug, pipelineState, startedAt, deadline, merged,
-                graces, allAnnounced);
+                graces, allAnnounced, approved());
+    }
+
+    /** With {@code approvalRequestId} recorded as approved by this wait. */
+    WatchState withApproved(String approvalRequestId) {
+        Set<String> all = new LinkedHashSet<>(approved());
+        all.add(approvalRequestId);
+        return new WatchState(pipelineId, pipelineNumber, projectSlug, pipelineState, startedAt, deadline, workflows,
+                graceStarts, announced, all);
     }
 
     @Override
@@ -142,7 +162,8 @@ public final class WatchState implements Serializable {
         return o instanceof WatchState s && s.pipelineId.equals(pipelineId) && s.pipelineNumber == pipelineNumber
                 && Objects.equals(s.projectSlug, projectSlug) && Objects.equals(s.pipelineState, pipelineState)
                 && s.startedAt.equals(startedAt) && s.deadline.equals(deadline) && s.workflows.equals(workflows)
-                && s.graceStarts.equals(graceStarts) && s.announced.equals(announced);
+                && s.graceStarts.equals(graceStarts) && s.announced.equals(announced)
+                && s.approved().equals(approved());
     }
 
     @Override

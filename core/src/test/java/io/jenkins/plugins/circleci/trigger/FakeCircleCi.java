@@ -36,6 +36,10 @@ final class FakeCircleCi implements PipelineApi {
     private final Map<String, CircleCiException> cancelFailures = new ConcurrentHashMap<>();
     private volatile Duration budgetWait = Duration.ZERO;
     private volatile Runnable onListWorkflows = () -> {};
+    /** workflow id/approval request id, per approval CircleCI accepted. */
+    final List<String> approved = new CopyOnWriteArrayList<>();
+    private volatile CircleCiException approveFailure;
+    private volatile Runnable onApprove = () -> {};
     private volatile List<WorkflowDuration> durations = List.of();
     private volatile CircleCiException durationsFailure;
     private volatile Runnable onWorkflowDurations = () -> {};
@@ -94,6 +98,18 @@ final class FakeCircleCi implements PipelineApi {
     /** Runs during each workflow listing, after the answer was taken (as if CircleCI changed while it answered). */
     FakeCircleCi onListWorkflows(Runnable r) {
         this.onListWorkflows = r;
+        return this;
+    }
+
+    /** Runs on each approval, before it is accepted or refused (as if CircleCI changed meanwhile). */
+    FakeCircleCi onApprove(Runnable r) {
+        this.onApprove = r;
+        return this;
+    }
+
+    /** Every approval is refused with this error (null: accepted). */
+    FakeCircleCi failApprove(CircleCiException e) {
+        this.approveFailure = e;
         return this;
     }
 
@@ -178,6 +194,17 @@ final class FakeCircleCi implements PipelineApi {
         return new Workflow(w.id(), w.name(), WorkflowStatus.CANCELED, w.createdAt(), Fixtures.T0, w.pipelineId(),
                 w.pipelineNumber(), w.projectSlug(), w.startedBy(), "user", w.erroredBy(), w.tag(),
                 w.autoRerunNumber(), w.maxAutoReruns());
+    }
+
+    @Override
+    public void approve(String workflowId, String approvalRequestId) {
+        call("approve");
+        onApprove.run();
+        CircleCiException e = approveFailure;
+        if (e != null) {
+            throw e;
+        }
+        approved.add(workflowId + "/" + approvalRequestId);
     }
 
     @Override

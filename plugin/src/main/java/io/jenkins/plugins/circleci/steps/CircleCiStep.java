@@ -16,6 +16,8 @@ public abstract class CircleCiStep extends Step {
     private String timeout;
     private List<String> workflows;
     private String onHold;
+    private String holdTimeout;
+    private List<String> approve;
     private boolean cancelOnAbort = true;
     private Map<String, Object> resultMapping;
     private int logTail;
@@ -75,6 +77,26 @@ public abstract class CircleCiStep extends Step {
     @DataBoundSetter
     public void setOnHold(String onHold) {
         this.onHold = Blank.toNull(onHold);
+    }
+
+    public String getHoldTimeout() {
+        return holdTimeout;
+    }
+
+    /** With {@code onHold: 'wait'}: how long a workflow may wait for approval, e.g. {@code 30m}; checked at start. */
+    @DataBoundSetter
+    public void setHoldTimeout(String holdTimeout) {
+        this.holdTimeout = Blank.toNull(holdTimeout);
+    }
+
+    public List<String> getApprove() {
+        return approve;
+    }
+
+    /** Names of approval jobs the wait approves itself as soon as a counted workflow waits for them. */
+    @DataBoundSetter
+    public void setApprove(List<String> approve) {
+        this.approve = StepLists.namesOrNull(approve);
     }
 
     public boolean isCancelOnAbort() {
@@ -155,6 +177,8 @@ public abstract class CircleCiStep extends Step {
                 .timeout(timeout)
                 .workflows(workflows)
                 .onHold(onHold)
+                .holdTimeout(holdTimeout)
+                .approve(approve)
                 .cancelOnAbort(cancelOnAbort)
                 .resultMapping(resultMapping)
                 .logTail(logTail)

@@ -101,6 +101,7 @@ public abstract class CircleCiStepDescriptor extends StepDescriptor {
         items.add("Keep waiting for approval (default)", "");
         items.add("Fail when approval is needed", "fail");
         items.add("Succeed when approval is needed", "succeed");
+        items.add("Stop waiting and mark the build unstable when approval is needed", "unstable");
         return items;
     }
 
@@ -140,6 +141,13 @@ public abstract class CircleCiStepDescriptor extends StepDescriptor {
     @Restricted(NoExternalUse.class)
     public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
         return mayConfigure(item) ? StepFieldValidation.timeout(value) : FormValidation.ok();
+    }
+
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckHoldTimeout(@AncestorInPath Item item, @QueryParameter String value,
+            @QueryParameter String onHold) {
+        return mayConfigure(item) ? StepFieldValidation.holdTimeout(value, onHold) : FormValidation.ok();
     }
 
     @POST

@@ -57,6 +57,24 @@ final class StepFieldValidation {
         }
     }
 
+    /** {@code holdTimeout}, which only {@code onHold} wait (empty: the default) allows. */
+    static FormValidation holdTimeout(String value, String onHold) {
+        if (Blank.toNull(value) == null) {
+            return FormValidation.ok("Empty: only the timeout bounds how long a workflow may wait for approval.");
+        }
+        String policy = Blank.toNull(onHold);
+        if (policy != null && !policy.trim().equalsIgnoreCase("wait")) {
+            return FormValidation.error("A hold timeout needs the policy to keep waiting for approval, not '"
+                    + policy.trim() + "': empty it or choose to keep waiting.");
+        }
+        try {
+            DurationText.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     /** The Snippet Generator sends the number as text; empty means the default, none. */
     static FormValidation logTail(String value) {
         if (Blank.toNull(value) == null || value.trim().equals("0")) {

@@ -48,6 +48,9 @@ final class StepOptions implements Serializable {
     private final boolean junit;
     private final String waitFor;
     private final String onTimeout;
+    /** Null in steps saved before these options existed: none. */
+    private final String holdTimeout;
+    private final ArrayList<String> approve;
 
     private StepOptions(Builder b) {
         this.project = b.project;
@@ -69,6 +72,8 @@ final class StepOptions implements Serializable {
         this.junit = b.junit;
         this.waitFor = b.waitFor;
         this.onTimeout = b.onTimeout;
+        this.holdTimeout = b.holdTimeout;
+        this.approve = new ArrayList<>(b.approve);
     }
 
     static Builder trigger(String project) {
@@ -157,7 +162,10 @@ final class StepOptions implements Serializable {
                 .build();
     }
 
-    /** The wait's options; throws IllegalArgumentException for a bad timeout, on-hold policy or result mapping. */
+    /**
+     * The wait's options; throws IllegalArgumentException for a bad timeout, on-hold policy, hold timeout (or one
+     * with a policy other than wait) or result mapping.
+     */
     WatchOptions toWatchOptions(ServerSettings defaults) {
         WatchOptions.Builder b = WatchOptions.builder()
                 .workflows(workflows)
@@ -175,6 +183,22 @@ final class StepOptions implements Serializable {
         }
         if (onTimeout != null) {
             b.onTimeout(TimeoutPolicy.parse(onTimeout));
+        }
+        if (holdTimeout != null) {
+            if (onHold != null && OnHoldPolicy.parse(onHold) != OnHoldPolicy.WAIT) {
+                throw new IllegalArgumentException("holdTimeout: '" + holdTimeout + "' bounds how long the step "
+                        + "keeps waiting for an approval, so it needs onHold: 'wait' (the default), not '" + onHold
+                        + "': drop one of them.");
+            }
+            try {
+                b.holdTimeout(DurationText.parse(holdTimeout));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("holdTimeout: " + e.getMessage(), e);
+            }
+        }
+        if (approve != null) {
+            // Null in steps saved before this option existed.
+            b.approve(approve);
         }
         return b.build();
     }
@@ -208,6 +232,8 @@ final class StepOptions implements Serializable {
         private boolean junit;
         private String waitFor;
         private String onTimeout;
+        private String holdTimeout;
+        private final List<String> approve = new ArrayList<>();
 
         private Builder() {}
 
@@ -290,6 +316,19 @@ final class StepOptions implements Serializable {
 
         Builder onHold(String onHold) {
             this.onHold = Blank.toNull(onHold);
+            return this;
+        }
+
+        Builder holdTimeout(String holdTimeout) {
+            this.holdTimeout = Blank.toNull(holdTimeout);
+            return this;
+        }
+
+        Builder approve(List<String> jobNames) {
+            this.approve.clear();
+            if (jobNames != null) {
+                this.approve.addAll(jobNames);
+            }
             return this;
         }
 

@@ -37,6 +37,7 @@ class CircleCiStepExecutionTest {
     private static final String SLOW = "gh/acme/slow";
     private static final String SLUGGISH = "gh/acme/sluggish";
     private static final String SETTING_UP = "gh/acme/setting-up";
+    private static final String GATED = "gh/acme/gated";
 
     private final ManualClock clock = new ManualClock();
     private CircleCiSimulator simulator;
@@ -51,6 +52,8 @@ class CircleCiStepExecutionTest {
                         .workflow("lint", w -> w.job("lint", Duration.ofSeconds(2))))
                 .project(SLOW, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
                 .project(SLUGGISH, p -> p.workflow("build", w -> w.job("test", Duration.ofHours(2))))
+                .project(GATED, p -> p.workflow("deploy", w -> w.job("build", Duration.ofSeconds(5))
+                        .approval("hold-for-prod").job("ship", Duration.ofSeconds(5))))
                 .project(SETTING_UP, p -> p.step("setup-pending", Duration.ofSeconds(30))
                         .step("pending", Duration.ofSeconds(30))
                         .workflow("build", w -> w.job("test", Duration.ofHours(2))))
@@ -176,6 +179,48 @@ class CircleCiStepExecutionTest {
         wait.setResultMapping(Map.of("failed", "GREEN"));
         assertThatStartFails(wait, new TestStepContext()).hasMessageContaining("'GREEN' is not a result");
 
+        assertThat(simulator.journal().requests("POST", "/project/")).as("nothing was triggered").isEmpty();
+    }
+
+    @Test
+    void onHoldUnstableWithPropagateEndsTheStepUnstableAndLeavesTheApprovalOpen() throws Exception {
+        CircleCiTriggerStep step = trigger(GATED);
+        step.setOnHold("unstable");
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Throwable failure = environment.awaitFailure(context);
+
+        assertThat(failure).isInstanceOfSatisfying(FlowInterruptedException.class,
+                e -> assertThat(e.getResult()).isSameAs(Result.UNSTABLE));
+        assertThat(context.log()).contains("workflow deploy is on hold, waiting for approval of hold-for-prod")
+                .contains("The on-hold policy is unstable: stopped waiting without canceling anything");
+        assertThat(simulator.journal().requests("POST", "/cancel$")).isEmpty();
+    }
+
+    @Test
+    void approveApprovesTheNamedJobOnceAndTheStepSucceeds() throws Exception {
+        CircleCiTriggerStep step = trigger(GATED);
+        step.setApprove(List.of("hold-for-prod"));
+        TestStepContext context = new TestStepContext();
+        start(step, context);
+
+        Map<?, ?> result = (Map<?, ?>) environment.awaitSuccess(context);
+
+        assertThat(result.get("result")).isEqualTo("SUCCESS");
+        assertThat(context.log()).contains("approved hold-for-prod in workflow deploy");
+        assertThat(simulator.journal().requests("POST", "/approve/")).hasSize(1);
+    }
+
+    @Test
+    void aBadHoldTimeoutFailsBeforeAnythingIsTriggered() {
+        CircleCiTriggerStep step = trigger(GATED);
+        step.setHoldTimeout("0m");
+        assertThatStartFails(step, new TestStepContext()).hasMessageContaining("holdTimeout: '0m' is zero");
+        CircleCiTriggerStep conflicting = trigger(GATED);
+        conflicting.setHoldTimeout("30m");
+        conflicting.setOnHold("fail");
+        assertThatStartFails(conflicting, new TestStepContext()).hasMessageContaining("needs onHold: 'wait'");
         assertThat(simulator.journal().requests("POST", "/project/")).as("nothing was triggered").isEmpty();
     }
 

@@ -42,6 +42,8 @@ class CircleCiStepFieldsTest {
         assertThat(step.getTimeout()).isNull();
         assertThat(step.getWorkflows()).isNull();
         assertThat(step.getOnHold()).isNull();
+        assertThat(step.getHoldTimeout()).isNull();
+        assertThat(step.getApprove()).isNull();
 
         StepOptions options = step.toOptions();
         assertThat(options.triggers()).isTrue();
@@ -54,6 +56,54 @@ class CircleCiStepFieldsTest {
         assertThat(watch.workflows()).isEmpty();
         assertThat(watch.minPollInterval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(watch.maxPollInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(watch.holdTimeout()).isEmpty();
+        assertThat(watch.approve()).isEmpty();
+    }
+
+    @Test
+    void holdOptionsReachTheWaitOfBothSteps() {
+        CircleCiTriggerStep trigger = new CircleCiTriggerStep("gh/acme/api");
+        trigger.setHoldTimeout(" 45m ");
+        trigger.setApprove(Arrays.asList(" hold-for-staging ", "", null));
+        assertThat(trigger.getHoldTimeout()).isEqualTo("45m");
+        assertThat(trigger.getApprove()).containsExactly("hold-for-staging");
+        WatchOptions watch = trigger.toOptions().toWatchOptions(DEFAULTS);
+        assertThat(watch.holdTimeout()).contains(Duration.ofMinutes(45));
+        assertThat(watch.approve()).containsExactly("hold-for-staging");
+
+        CircleCiWaitStep wait = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        wait.setOnHold("unstable");
+        wait.setApprove(List.of("a", "b"));
+        WatchOptions waited = wait.toOptions().toWatchOptions(DEFAULTS);
+        assertThat(waited.onHold()).isEqualTo(OnHoldPolicy.UNSTABLE);
+        assertThat(waited.approve()).containsExactly("a", "b");
+
+        trigger.setHoldTimeout("");
+        trigger.setApprove(List.of(" "));
+        assertThat(trigger.getHoldTimeout()).isNull();
+        assertThat(trigger.getApprove()).as("omitted by the Snippet Generator").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-30m", "half an hour", "31d"})
+    void aBadHoldTimeoutIsRefusedNamingTheParameter(String holdTimeout) {
+        CircleCiTriggerStep step = new CircleCiTriggerStep("gh/acme/api");
+        step.setHoldTimeout(holdTimeout);
+        assertThatThrownBy(() -> step.toOptions().toWatchOptions(DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("holdTimeout: '" + holdTimeout + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fail", "succeed", "unstable"})
+    void aHoldTimeoutNeedsOnHoldWait(String onHold) {
+        CircleCiWaitStep step = new CircleCiWaitStep("5034460f-c7c4-4c43-9457-de07e2029e7b");
+        step.setOnHold(onHold);
+        step.setHoldTimeout("30m");
+        assertThatThrownBy(() -> step.toOptions().toWatchOptions(DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("holdTimeout: '30m' bounds how long the step keeps waiting for an approval, so it needs "
+                        + "onHold: 'wait' (the default), not '" + onHold + "': drop one of them.");
     }
 
     @Test

@@ -41,6 +41,21 @@ class StepFieldValidationTest {
     }
 
     @Test
+    void holdTimeout() {
+        assertThat(StepFieldValidation.holdTimeout("30m", "").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(StepFieldValidation.holdTimeout("2h", "wait").kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation empty = StepFieldValidation.holdTimeout("", "fail");
+        assertThat(empty.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(empty.getMessage()).contains("only the timeout");
+        assertThat(StepFieldValidation.holdTimeout("0s", "").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(StepFieldValidation.holdTimeout("-5m", "").getMessage()).contains("negative");
+        assertThat(StepFieldValidation.holdTimeout("soon", "").getMessage()).contains("not a duration");
+        FormValidation withFail = StepFieldValidation.holdTimeout("30m", "unstable");
+        assertThat(withFail.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(withFail.getMessage()).contains("not &#039;unstable&#039;");
+    }
+
+    @Test
     void definitionId() {
         assertThat(StepFieldValidation.definitionId("").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(StepFieldValidation.definitionId("9b0b4a5e-04b5-4d2f-9d3c-1a2b3c4d5e6f").kind)
