@@ -22,6 +22,7 @@ public abstract class CircleCiStep extends Step {
     private boolean junit;
     private String waitFor;
     private String onTimeout;
+    private boolean artifacts;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -139,6 +140,16 @@ public abstract class CircleCiStep extends Step {
         this.onTimeout = Blank.toNull(onTimeout);
     }
 
+    public boolean isArtifacts() {
+        return artifacts;
+    }
+
+    /** Once the wait ends, lists the counted jobs' artifacts into the returned map's {@code artifacts}. */
+    @DataBoundSetter
+    public void setArtifacts(boolean artifacts) {
+        this.artifacts = artifacts;
+    }
+
     /** What this call asked for, as the running step keeps it. */
     abstract StepOptions toOptions();
 
@@ -160,6 +171,7 @@ public abstract class CircleCiStep extends Step {
                 .logTail(logTail)
                 .junit(junit)
                 .until(waitFor)
-                .onTimeout(onTimeout);
+                .onTimeout(onTimeout)
+                .artifacts(artifacts);
     }
 }

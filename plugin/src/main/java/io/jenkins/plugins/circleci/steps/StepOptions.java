@@ -48,6 +48,13 @@ final class StepOptions implements Serializable {
     private final boolean junit;
     private final String waitFor;
     private final String onTimeout;
+    /** pipeline/run's separate refs: null (absent in steps saved before they existed) unless given. */
+    private final String configBranch;
+    private final String configTag;
+    private final String checkoutBranch;
+    private final String checkoutTag;
+    /** Whether to list the counted jobs' artifacts once the wait ends (false in steps saved before it existed). */
+    private final boolean artifacts;
 
     private StepOptions(Builder b) {
         this.project = b.project;
@@ -69,6 +76,11 @@ final class StepOptions implements Serializable {
         this.junit = b.junit;
         this.waitFor = b.waitFor;
         this.onTimeout = b.onTimeout;
+        this.configBranch = b.configBranch;
+        this.configTag = b.configTag;
+        this.checkoutBranch = b.checkoutBranch;
+        this.checkoutTag = b.checkoutTag;
+        this.artifacts = b.artifacts;
     }
 
     static Builder trigger(String project) {
@@ -97,6 +109,25 @@ final class StepOptions implements Serializable {
         if (!triggers()) {
             return "pipeline " + pipelineId;
         }
+        String config = configBranch != null ? "config branch " + configBranch
+                : configTag != null ? "config tag " + configTag : null;
+        String checkout = checkoutBranch != null ? "checkout branch " + checkoutBranch
+                : checkoutTag != null ? "checkout tag " + checkoutTag : null;
+        if (config != null || checkout != null) {
+            String both = branch != null ? "branch " + branch : tag != null ? "tag " + tag : null;
+            List<String> refs = new ArrayList<>();
+            if (config != null) {
+                refs.add(config);
+            } else if (both != null) {
+                refs.add("config " + both);
+            }
+            if (checkout != null) {
+                refs.add(checkout);
+            } else if (both != null) {
+                refs.add("checkout " + both);
+            }
+            return project + " (" + String.join(", ", refs) + ")";
+        }
         return project + (branch != null ? " (branch " + branch + ")" : tag != null ? " (tag " + tag + ")" : "");
     }
 
@@ -114,6 +145,10 @@ final class StepOptions implements Serializable {
 
     boolean junit() {
         return junit;
+    }
+
+    boolean artifacts() {
+        return artifacts;
     }
 
     /**
@@ -153,6 +188,10 @@ final class StepOptions implements Serializable {
                 .branch(branch)
                 .tag(tag)
                 .definitionId(definitionId)
+                .configBranch(configBranch)
+                .configTag(configTag)
+                .checkoutBranch(checkoutBranch)
+                .checkoutTag(checkoutTag)
                 .parameters(parameters)
                 .build();
     }
@@ -208,8 +247,27 @@ final class StepOptions implements Serializable {
         private boolean junit;
         private String waitFor;
         private String onTimeout;
+        private String configBranch;
+        private String configTag;
+        private String checkoutBranch;
+        private String checkoutTag;
+        private boolean artifacts;
 
         private Builder() {}
+
+        Builder artifacts(boolean list) {
+            this.artifacts = list;
+            return this;
+        }
+
+        /** pipeline/run's config and checkout refs (each null unless given). */
+        Builder refs(String configBranch, String configTag, String checkoutBranch, String checkoutTag) {
+            this.configBranch = Blank.toNull(configBranch);
+            this.configTag = Blank.toNull(configTag);
+            this.checkoutBranch = Blank.toNull(checkoutBranch);
+            this.checkoutTag = Blank.toNull(checkoutTag);
+            return this;
+        }
 
         Builder logTail(int lines) {
             this.logTail = lines;
