@@ -3,11 +3,9 @@ package io.jenkins.plugins.circleci.bench;
 import io.jenkins.plugins.circleci.bench.report.BenchChart;
 import io.jenkins.plugins.circleci.bench.report.BenchReport;
 import io.jenkins.plugins.circleci.bench.report.MarkdownReport;
-import io.jenkins.plugins.circleci.bench.harness.Contender;
-import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import io.jenkins.plugins.circleci.bench.report.ScheduleChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,16 +18,8 @@ public final class BenchMain {
 
     public static final String MARKDOWN = "benchmarks.md";
     public static final String CHART = "benchmarks.png";
-
-    /**
-     * Engine settings measured beside the defaults, as tuning proposals for the requests target: only the longest
-     * poll interval changes (the engine shortens each interval by up to a fifth at random).
-     */
-    static final List<Contender> TUNINGS = List.of(
-            Contender.engine("ours, max 11 s", WatchOptions.builder()
-                    .pollInterval(Duration.ofSeconds(2), Duration.ofSeconds(11)).build()),
-            Contender.engine("ours, max 12.5 s", WatchOptions.builder()
-                    .pollInterval(Duration.ofSeconds(2), Duration.ofMillis(12_500)).build()));
+    /** The picture of each schedule over one pipeline, which docs/engine.md shows too. */
+    public static final String SCHEDULE_CHART = "polling-schedule.png";
 
     private BenchMain() {}
 
@@ -44,7 +34,7 @@ public final class BenchMain {
                         + "'. Usage: BenchMain [--out DIR] [--smoke]");
             }
         }
-        BenchReport report = new BenchSuite(sizes, System.out, TUNINGS).run();
+        BenchReport report = new BenchSuite(sizes, System.out, List.of()).run();
         write(report, out);
         System.out.println("[bench] wrote " + out.resolve(MARKDOWN) + " and " + out.resolve(CHART));
         // Stray non-daemon threads of a library must not keep the build waiting.
@@ -53,8 +43,9 @@ public final class BenchMain {
 
     public static void write(BenchReport report, Path dir) throws java.io.IOException {
         Files.createDirectories(dir);
-        MarkdownReport.write(report, dir.resolve(MARKDOWN), CHART);
+        MarkdownReport.write(report, dir.resolve(MARKDOWN), CHART, SCHEDULE_CHART);
         BenchChart.write(report, dir.resolve(CHART));
+        ScheduleChart.write(report.schedules(), dir.resolve(SCHEDULE_CHART));
     }
 
     private static String requireValue(String[] args, int i, String option) {

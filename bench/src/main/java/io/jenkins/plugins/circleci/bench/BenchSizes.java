@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How big a run is: {@link #full()} for the published figures (under 5 minutes on 2 cores), {@link #smoke()} for the
- * test that checks every harness in a few seconds.
+ * How big a run is: {@link #full()} for the published figures, {@link #smoke()} for the test that checks every
+ * harness in a few seconds.
  *
  * @param pollingPipelines  pipelines per contender and length in the polling figures
  * @param lengths           pipeline lengths (simulated time)
@@ -13,14 +13,19 @@ import java.util.List;
  * @param engineWaits       concurrent wait counts measured for our engine
  * @param baselineWaits     concurrent wait counts measured for the baseline (larger ones are extrapolated)
  * @param footprintSettle   how long the waits run before threads and heap are read
+ * @param scaleWaits        concurrent waits on one token in the rate-limit figure
+ * @param scaleLength       the length of their pipelines
  * @param jmhRounds         rounds of the client-overhead benchmark, each measuring every call once
  * @param jmhFork           whether each measurement has a JVM of its own (false only for the smoke test)
- * @param jmhIterations     JMH warm-up and measurement iterations each
+ * @param jmhWarmups        JMH warm-up iterations (a loaded machine compiles slowly: our client's longer path
+ *                          needs them to be measured compiled, as a long-running controller runs it)
+ * @param jmhIterations     JMH measurement iterations
  * @param jmhIterationMillis length of one JMH iteration
  */
 public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webhookPipelines, List<Integer> engineWaits,
-                         List<Integer> baselineWaits, Duration footprintSettle, int jmhRounds, boolean jmhFork,
-                         int jmhIterations, long jmhIterationMillis) {
+                         List<Integer> baselineWaits, Duration footprintSettle, int scaleWaits, Duration scaleLength,
+                         int jmhRounds, boolean jmhFork, int jmhWarmups, int jmhIterations,
+                         long jmhIterationMillis) {
 
     public BenchSizes {
         lengths = List.copyOf(lengths);
@@ -30,11 +35,12 @@ public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webho
 
     public static BenchSizes full() {
         return new BenchSizes(180, List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1)), 40,
-                List.of(100, 1_000, 10_000), List.of(100, 1_000), Duration.ofSeconds(3), 4, true, 3, 1_000);
+                List.of(100, 1_000, 10_000), List.of(100, 1_000), Duration.ofSeconds(3), 10_000,
+                Duration.ofMinutes(10), 6, true, 6, 4, 1_000);
     }
 
     public static BenchSizes smoke() {
         return new BenchSizes(3, List.of(Duration.ofMinutes(1)), 2, List.of(10), List.of(10),
-                Duration.ofMillis(300), 1, false, 1, 100);
+                Duration.ofMillis(300), 40, Duration.ofMinutes(1), 1, false, 1, 1, 100);
     }
 }

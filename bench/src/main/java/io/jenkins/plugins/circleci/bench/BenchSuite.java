@@ -3,8 +3,13 @@ package io.jenkins.plugins.circleci.bench;
 import io.jenkins.plugins.circleci.bench.harness.Contender;
 import io.jenkins.plugins.circleci.bench.harness.FootprintFigures;
 import io.jenkins.plugins.circleci.bench.harness.FootprintHarness;
+import io.jenkins.plugins.circleci.bench.harness.History;
 import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
 import io.jenkins.plugins.circleci.bench.harness.PollingHarness;
+import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScaleHarness;
+import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScheduleHarness;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookHarness;
 import io.jenkins.plugins.circleci.bench.jmh.ClientOverheadRunner;
@@ -27,9 +32,11 @@ public final class BenchSuite {
     private final PrintStream log;
     private final Contender baseline = Contender.baseline();
     private final Contender ours = Contender.engine("ours (defaults)", WatchOptions.defaults());
+    private final Contender withoutHistory = Contender.ours(History.ABSENT);
+    private final Contender withHistory = Contender.ours(History.ACCURATE);
     private final List<Contender> extraEngines;
 
-    /** @param extraEngines further engine configurations for the polling figures (tuning proposals) */
+    /** @param extraEngines further engine configurations for the polling figures */
     public BenchSuite(BenchSizes sizes, PrintStream log, List<Contender> extraEngines) {
         this.sizes = sizes;
         this.log = log;
@@ -39,17 +46,21 @@ public final class BenchSuite {
     public BenchReport run() throws Exception {
         Instant started = Instant.now();
         List<PollingFigures> polling = polling();
+        List<ScheduleFigures> schedules = schedules();
+        List<ScaleFigures> scale = scale();
         List<WebhookFigures> webhook = List.of(timed("webhook, " + ours.name(),
                 () -> new WebhookHarness(SEED).run(ours, sizes.webhookPipelines())));
         List<FootprintFigures> footprint = footprint();
         OverheadFigures overhead = timed("client overhead (JMH)", () -> ClientOverheadRunner.run(sizes.jmhRounds(),
-                sizes.jmhFork(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
+                sizes.jmhFork(), sizes.jmhWarmups(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
         return new BenchReport(MachineInfo.current(), started, Duration.between(started, Instant.now()),
-                baseline.name(), ours.name(), polling, webhook, footprint, overhead);
+                baseline.name(), ours.name(), withHistory.name(), withoutHistory.name(), polling, schedules, scale,
+                webhook, footprint, overhead);
     }
 
     private List<PollingFigures> polling() throws Exception {
-        List<Contender> contenders = new ArrayList<>(List.of(baseline, ours));
+        List<Contender> contenders = new ArrayList<>(List.of(baseline, withoutHistory, withHistory,
+                Contender.ours(History.LONG), Contender.ours(History.SHORT)));
         contenders.addAll(extraEngines);
         PollingHarness harness = new PollingHarness(SEED);
         List<PollingFigures> out = new ArrayList<>();
@@ -58,6 +69,31 @@ public final class BenchSuite {
                 out.add(timed("polling, " + c.name() + ", " + length,
                         () -> harness.run(c, length, sizes.pollingPipelines())));
             }
+        }
+        return out;
+    }
+
+    /** One pipeline of the main length, ending mid-spread and between two of the baseline's polls, for the picture. */
+    private List<ScheduleFigures> schedules() throws Exception {
+        Duration length = sizes.scaleLength();
+        Duration job = length.minusSeconds(1).plusMillis(13_700);
+        ScheduleHarness harness = new ScheduleHarness(SEED);
+        List<ScheduleFigures> out = new ArrayList<>();
+        for (Contender c : List.of(baseline, withoutHistory, withHistory)) {
+            out.add(timed("schedule, " + c.name(), () -> harness.run(c, length, job)));
+        }
+        return out;
+    }
+
+    private List<ScaleFigures> scale() throws Exception {
+        ScaleHarness harness = new ScaleHarness(SEED);
+        List<ScaleFigures> out = new ArrayList<>();
+        Contender aware = Contender.engine("ours, duration-aware", WatchOptions.defaults(), History.ACCURATE);
+        Contender blind = Contender.engine("ours, duration-blind", WatchOptions.builder().durationAware(false)
+                .build(), History.ACCURATE);
+        for (Contender c : List.of(aware, blind)) {
+            out.add(timed("scale, " + c.name() + ", " + sizes.scaleWaits() + " waits",
+                    () -> harness.run(c, sizes.scaleWaits(), sizes.scaleLength())));
         }
         return out;
     }
@@ -90,8 +126,9 @@ public final class BenchSuite {
         long start = System.nanoTime();
         log.println("[bench] " + what + " ...");
         T result = step.run();
+        String shown = result.toString();
         log.println("[bench] " + what + " done in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms: "
-                + result);
+                + (shown.length() > 400 ? shown.substring(0, 400) + "…" : shown));
         return result;
     }
 }

@@ -2,8 +2,14 @@ package io.jenkins.plugins.circleci.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.circleci.bench.harness.Contender;
 import io.jenkins.plugins.circleci.bench.harness.FootprintFigures;
+import io.jenkins.plugins.circleci.bench.harness.History;
 import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
+import io.jenkins.plugins.circleci.bench.harness.PollingHarness;
+import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScaleHarness;
+import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
 import io.jenkins.plugins.circleci.bench.report.BenchReport;
@@ -13,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +48,7 @@ class BenchSmokeTest {
 
     @Test
     void pollingWaitsEndCorrectlyAfterTheSimulatorCompletedAndCountEveryRequest() {
-        assertThat(report.polling()).hasSize(2);
+        assertThat(report.polling()).hasSize(5);
         for (PollingFigures p : report.polling()) {
             assertThat(p.correctOutcomes()).as(p.contender()).isEqualTo(p.pipelines());
             assertThat(p.latencies().count()).as(p.contender()).isEqualTo(p.pipelines());
@@ -50,6 +57,53 @@ class BenchSmokeTest {
             long journaled = p.requestsByRoute().values().stream().mapToLong(Long::longValue).sum();
             assertThat(journaled).as(p.contender()).isEqualTo(p.waitRequests() + p.pipelines());
         }
+    }
+
+    @Test
+    void everyWaitOfOurEngineAsksInsightsOnceForItsProjectAndTheBaselineNever() {
+        for (PollingFigures p : report.polling()) {
+            long insights = p.requestsByRoute().getOrDefault("GET /insights/{project-slug}/workflows", 0L);
+            assertThat(insights).as(p.contender()).isEqualTo(p.contender().equals(report.baseline()) ? 0
+                    : p.pipelines());
+        }
+    }
+
+    @Test
+    void simulatedTimeFiguresRepeatExactlyForTheSameSeed() throws Exception {
+        Contender ours = Contender.ours(History.ACCURATE);
+        Duration length = BenchSizes.smoke().lengths().get(0);
+        PollingFigures again = new PollingHarness(BenchSuite.SEED).run(ours, length,
+                BenchSizes.smoke().pollingPipelines());
+        PollingFigures first = report.polling(ours.name(), length).orElseThrow();
+
+        assertThat(again.latencies()).isEqualTo(first.latencies());
+        assertThat(again.requestsByRoute()).isEqualTo(first.requestsByRoute());
+    }
+
+    @Test
+    void scaleRunsEveryWaitToItsEndAndCountsEveryRequestAndRefusal() {
+        assertThat(report.scale()).hasSize(2);
+        for (ScaleFigures f : report.scale()) {
+            assertThat(f.correctOutcomes()).as(f.contender()).isEqualTo(f.waits());
+            assertThat(f.latencies().count()).as(f.contender()).isEqualTo(f.waits());
+            assertThat(f.waitRequests()).as(f.contender()).isPositive().isEqualTo(f.clientRequests());
+            assertThat(f.peakPerSecond()).as(f.contender()).isPositive();
+            assertThat(f.rateLimited()).as(f.contender()).isNotNegative();
+        }
+        assertThat(report.scale().get(0).insightsRequests()).as("one per project, shared by its waits")
+                .isBetween(1L, (long) ScaleHarness.PROJECTS);
+        assertThat(report.scale().get(1).insightsRequests()).as("duration-blind never asks").isZero();
+    }
+
+    @Test
+    void theSchedulePictureHasEveryContendersRequestsAndTheEnd() throws Exception {
+        assertThat(report.schedules()).hasSize(3);
+        for (ScheduleFigures s : report.schedules()) {
+            assertThat(s.requests()).as(s.contender()).isNotEmpty();
+            assertThat(s.detected()).as(s.contender()).isGreaterThanOrEqualTo(s.end());
+        }
+        BufferedImage png = ImageIO.read(out.resolve(BenchMain.SCHEDULE_CHART).toFile());
+        assertThat(png).isNotNull();
     }
 
     @Test
@@ -95,6 +149,11 @@ class BenchSmokeTest {
             assertThat(s.median()).isPositive();
             assertThat(s.mean()).isPositive();
         }
+        assertThat(o.pathClient()).isPositive();
+        assertThat(o.pathBare()).isPositive();
+        assertThat(o.paired().pairs()).isPositive();
+        assertThat(o.paired().client()).isPositive();
+        assertThat(o.paired().bareAndJackson()).isPositive();
     }
 
     @Test
@@ -103,7 +162,8 @@ class BenchSmokeTest {
         BufferedImage png = ImageIO.read(out.resolve(BenchMain.CHART).toFile());
 
         assertThat(md).contains("## Machine", "## Against the targets", "## How to read these numbers",
-                "(" + BenchMain.CHART + ")", report.primary(), report.baseline());
+                "(" + BenchMain.CHART + ")", "(" + BenchMain.SCHEDULE_CHART + ")", report.primary(), report.baseline(),
+                report.withHistory(), report.withoutHistory(), "## Many waits on one token");
         assertThat(png).isNotNull();
         assertThat(png.getWidth()).isGreaterThan(png.getHeight());
     }

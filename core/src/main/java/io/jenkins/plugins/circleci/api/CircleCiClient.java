@@ -24,6 +24,7 @@ import io.jenkins.plugins.circleci.api.model.TestCase;
 import io.jenkins.plugins.circleci.api.model.TriggerResult;
 import io.jenkins.plugins.circleci.api.model.User;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowDuration;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -258,6 +259,29 @@ public final class CircleCiClient {
         return read(projectCall("project " + project, project), Project.class);
     }
 
+    /**
+     * How long each workflow of the project usually takes on {@code branch} ({@code null}: every branch), from
+     * CircleCI Insights over the last 30 days ({@code GET /insights/{project-slug}/workflows}, every page): one
+     * request for all the project's workflows. Workflows without runs are left out. Insights' aggregates are
+     * refreshed daily. A CircleCI server installation without Insights answers 404, a token that may not read them
+     * 403: both are thrown, as any error.
+     */
+    public List<WorkflowDuration> workflowDurations(ProjectSlug project, String branch) {
+        Objects.requireNonNull(project, "project");
+        ApiCall call = ApiCall.get("workflow durations of " + project, "insights", project.vcs(), project.org(),
+                project.repo(), "workflows").aboutProject(project).withQuery("reporting-window", "last-30-days");
+        call = branch == null || branch.isBlank() ? call.withQuery("all-branches", "true")
+                : call.withQuery("branch", branch);
+        List<WorkflowDuration> durations = new java.util.ArrayList<>();
+        for (InsightsMetrics item : transport.fetchAll(call, InsightsMetrics.class)) {
+            WorkflowDuration d = item.toDuration();
+            if (d != null) {
+                durations.add(d);
+            }
+        }
+        return List.copyOf(durations);
+    }
+
     /** The token's user: what "Test connection" shows. */
     public User me() {
         return read(ApiCall.get("the token's user", "me"), User.class);
@@ -300,7 +324,7 @@ public final class CircleCiClient {
     }
 
     private <T> T read(ApiCall call, Class<T> type) {
-        return transport.execute(call, (status, body) -> Json.MAPPER.readValue(body, type));
+        return transport.read(call, type);
     }
 
     private static ApiCall projectCall(String subject, ProjectSlug project, String... rest) {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.circleci.trigger;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.ProjectSlug;
 import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,19 @@ interface PipelineApi {
     void pauseUntil(Instant until);
 
     WebUrls webUrls();
+
+    /**
+     * How long the project's workflows usually take on {@code branch} (null: every branch), from CircleCI Insights.
+     * An in-memory CircleCI without history has none.
+     */
+    default List<WorkflowDuration> workflowDurations(String projectSlug, String branch) {
+        return List.of();
+    }
+
+    /** What durations are shared by: one host and token (a client's shared request budget stands for both). */
+    default Object historyScope() {
+        return this;
+    }
 
     static PipelineApi of(CircleCiClient client) {
         return new PipelineApi() {
@@ -66,6 +81,16 @@ interface PipelineApi {
             @Override
             public WebUrls webUrls() {
                 return client.webUrls();
+            }
+
+            @Override
+            public List<WorkflowDuration> workflowDurations(String projectSlug, String branch) {
+                return client.workflowDurations(ProjectSlug.parse(projectSlug), branch);
+            }
+
+            @Override
+            public Object historyScope() {
+                return client.budget();
             }
         };
     }

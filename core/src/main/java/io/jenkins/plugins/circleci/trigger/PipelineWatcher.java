@@ -4,6 +4,7 @@ import io.jenkins.plugins.circleci.api.CircleCiClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,22 +35,24 @@ public final class PipelineWatcher implements AutoCloseable {
      * work, such as Jenkins' Timer); the clock decides deadlines.
      */
     public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock) {
-        this(scheduler, clock, false, RandomGenerator.getDefault());
+        this(scheduler, clock, false, new Random());
     }
 
     /**
-     * Like {@link #PipelineWatcher(ScheduledExecutorService, Clock)}, with the random source of the polls' jitter: a
-     * seeded one makes a run on a simulated scheduler repeat exactly (the soak replays its cases so).
+     * The same, with the source of the jitter that spreads polls apart. A seeded one ({@code new Random(seed)})
+     * repeats every wait's schedule exactly, as long as the scheduler runs the polls in the same order (a virtual
+     * scheduler does): the benchmarks' simulated-time figures and the soak's replayed cases rely on it. It is called from the scheduler's
+     * threads, under a lock of the watcher's, so it need not be thread-safe.
      */
-    public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, RandomGenerator random) {
-        this(scheduler, clock, false, Objects.requireNonNull(random, "random"));
+    public PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, RandomGenerator jitter) {
+        this(scheduler, clock, false, jitter);
     }
 
     PipelineWatcher(ScheduledExecutorService scheduler, Clock clock, boolean ownsScheduler, RandomGenerator random) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ownsScheduler = ownsScheduler;
-        this.random = random;
+        this.random = new LockedRandom(Objects.requireNonNull(random, "jitter"));
     }
 
     /** A watcher with its own small daemon scheduler, shut down by {@link #close()}. */
@@ -63,7 +66,7 @@ public final class PipelineWatcher implements AutoCloseable {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(OWN_SCHEDULER_THREADS, daemons);
         // Nudges cancel and replace pending polls; dropping cancelled ones keeps the queue as long as the waits.
         scheduler.setRemoveOnCancelPolicy(true);
-        return new PipelineWatcher(scheduler, Clock.systemUTC(), true, RandomGenerator.getDefault());
+        return new PipelineWatcher(scheduler, Clock.systemUTC(), true, new Random());
     }
 
     /** Starts (or, from a saved state, resumes) a wait. */

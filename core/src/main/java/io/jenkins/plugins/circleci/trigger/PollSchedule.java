@@ -5,8 +5,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * When to look next. Quiet polls grow the interval from the minimum by half each time up to the maximum; any change
- * resets it to the minimum. Failed reads back off exponentially (a {@code Retry-After} wins when longer). Every
- * interval is shortened by up to a fifth at random, so that many waits started together drift apart.
+ * resets it to the minimum. Failed reads back off exponentially, but never past the next regular look (a
+ * {@code Retry-After} wins when longer). Every interval is shortened by up to a fifth at random, so that many waits
+ * started together drift apart.
  */
 final class PollSchedule {
     /** The longest pause between attempts while CircleCI fails, whatever the poll interval. */
@@ -38,8 +39,23 @@ final class PollSchedule {
 
     /** The pause after the {@code failures}-th failed attempt in a row (1 for the first). */
     Duration afterFailures(int failures, Duration retryAfter, RandomGenerator random) {
+        return afterFailures(failures, retryAfter, null, random);
+    }
+
+    /**
+     * The pause after the {@code failures}-th failed attempt in a row (1 for the first), never longer than
+     * {@code regular}, the pause a successful look would have been followed by: a failed read is retried no later
+     * than the poll it stands for would have come, so a run of transient failures (a dropped connection, a 502) does
+     * not push the wait's next look further out than its schedule. The backoff only makes the first retries quicker
+     * than that, and never adds requests beyond the schedule's pace. A {@code Retry-After} that is longer still wins:
+     * CircleCI asked for it. {@code regular} may be null (no cap but {@link #MAX_BACKOFF}).
+     */
+    Duration afterFailures(int failures, Duration retryAfter, Duration regular, RandomGenerator random) {
         double millis = min.toMillis() * Math.pow(2, Math.min(Math.max(failures - 1, 0), 32));
         Duration backoff = jittered(Math.min(millis, Math.max(max.toMillis(), MAX_BACKOFF.toMillis())), random);
+        if (regular != null && regular.compareTo(backoff) < 0) {
+            backoff = regular;
+        }
         return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,7 @@ final class Watch implements WatchHandle {
     private final Clock clock;
     private final RandomGenerator random;
     private final PollSchedule schedule;
+    private final DurationAwareSchedule byDuration;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final CompletableFuture<Void> cancellationsDone = new CompletableFuture<>();
 
@@ -59,6 +61,12 @@ final class Watch implements WatchHandle {
     private CancelSweep sweep;
 
     // Touched only by the one task of this wait that runs at a time (handed over under the lock above).
+    /** The pipeline as read once it was created (a final state): a retried poll does not read it again. */
+    private Pipeline createdPipeline;
+    /** How long the workflows usually take; null until looked up (once per wait, through the JVM-wide cache). */
+    private DurationHistory.Lookup history;
+    /** The pipeline's branch as last read; null for a tag, a pipeline without VCS data, or one not read (resumed). */
+    private String branch;
     private Observation lastLook;
     private List<String> lastPending = List.of();
     private int quietPolls;
@@ -75,6 +83,7 @@ final class Watch implements WatchHandle {
         this.clock = clock;
         this.random = random;
         this.schedule = PollSchedule.of(options);
+        this.byDuration = DurationAwareSchedule.of(options);
         // A wait that ends without canceling has no cancel requests left to send; a sweep completes this itself.
         outcome.whenComplete((o, e) -> {
             if (sweepOrNull() == null) {
@@ -246,15 +255,21 @@ final class Watch implements WatchHandle {
         try {
             List<String> errors = List.of();
             if (needsPipeline(candidate)) {
-                Pipeline p = Observation.wellFormed(api.getPipeline(candidate.pipelineId()));
+                Pipeline p = createdPipeline != null ? createdPipeline
+                        : Observation.wellFormed(api.getPipeline(candidate.pipelineId()));
+                if (p.state().equals(PipelineState.CREATED)) {
+                    createdPipeline = p;
+                }
                 candidate = candidate.withPipeline(p.number(), p.projectSlug(), p.state().value());
                 errors = p.errors().stream().map(PipelineError::message).toList();
+                branch = p.vcs() == null ? null : p.vcs().branch();
             }
             // An errored pipeline has no workflows to list; a created one is read again only when needed.
             boolean errored = PipelineState.ERRORED.value().equals(candidate.pipelineState());
             List<Workflow> workflows = errored ? List.of()
                     : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
             look = new Observation(candidate.pipelineState(), errors, workflows);
+            lookUpHistory(candidate, now);
             assessment = CompletionRule.assess(look, candidate, options, now, links(candidate));
             jobs = fetchJobs(look, candidate, assessment);
         } catch (CircleCiException e) {
@@ -279,13 +294,42 @@ final class Watch implements WatchHandle {
         }
         lastPending = ((Waiting) assessment).pending();
         quietPolls = changed ? 0 : quietPolls + 1;
-        return untilDeadline(schedule.afterQuietPolls(quietPolls, random), now);
+        return untilDeadline(nextRegularPoll(quietPolls, now), now);
     }
 
-    /** The pipeline read is skipped once its state is final, it is known, and workflows exist. */
+    /**
+     * The pause before the next look after a successful one, the {@code quietPolls}-th in a row without change: by
+     * the expected end when the workflows' durations are known, else adaptive.
+     */
+    private Duration nextRegularPoll(int quiet, Instant now) {
+        if (history != null && history.status() == DurationHistory.Status.KNOWN && lastLook != null) {
+            Optional<ExpectedEnd> end = ExpectedEnd.of(lastLook, options, history.byWorkflow());
+            if (end.isPresent()) {
+                return byDuration.next(now, end.get(), random);
+            }
+        }
+        return schedule.afterQuietPolls(quiet, random);
+    }
+
+    /**
+     * Learns how long the project's workflows usually take on the pipeline's branch (every branch when it has none),
+     * unless known, off, or the pipeline's project is unknown; asked again on each poll while another wait asks.
+     */
+    private void lookUpHistory(WatchState s, Instant now) {
+        if (!options.durationAware() || s.projectSlug() == null
+                || PipelineState.ERRORED.value().equals(s.pipelineState())
+                || history != null && history.status() != DurationHistory.Status.PENDING) {
+            return;
+        }
+        history = DurationHistory.SHARED.lookup(api, s.projectSlug(), branch, now);
+    }
+
+    /**
+     * The pipeline read is skipped once it is known and {@code created}: a final state, whose workflows were created
+     * with it (an errored pipeline ends the wait).
+     */
     private static boolean needsPipeline(WatchState s) {
-        return !(s.knowsPipeline() && PipelineState.CREATED.value().equals(s.pipelineState())
-                && !s.workflows().isEmpty());
+        return !(s.knowsPipeline() && PipelineState.CREATED.value().equals(s.pipelineState()));
     }
 
     private Duration untilDeadline(Duration delay, Instant now) {
@@ -315,7 +359,8 @@ final class Watch implements WatchHandle {
                     state.pipelineId(), outage, e));
             return null;
         }
-        return untilDeadline(schedule.afterFailures(failures, retryAfter, random), now);
+        return untilDeadline(schedule.afterFailures(failures, retryAfter, nextRegularPoll(quietPolls + 1, now),
+                random), now);
     }
 
     /** Lists the jobs Announcements needs; a job list CircleCI refuses is announced without, not retried. */

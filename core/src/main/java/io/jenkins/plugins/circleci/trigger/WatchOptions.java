@@ -28,6 +28,8 @@ public final class WatchOptions implements Serializable {
     private final Duration outagePatience;
     /** Null in options saved before this option existed; {@link #abortSweep()} then gives the default. */
     private final Duration abortSweep;
+    /** Null in options saved before this option existed: on. */
+    private final Boolean durationAware;
     /** Null in options saved before these options existed; the getters then give the defaults. */
     private final WaitFor waitFor;
     private final TimeoutPolicy onTimeout;
@@ -45,6 +47,7 @@ public final class WatchOptions implements Serializable {
         this.autoRerunGrace = b.autoRerunGrace;
         this.outagePatience = b.outagePatience;
         this.abortSweep = b.abortSweep;
+        this.durationAware = b.durationAware;
         this.waitFor = b.waitFor;
         this.onTimeout = b.onTimeout;
     }
@@ -71,6 +74,7 @@ public final class WatchOptions implements Serializable {
         b.autoRerunGrace = autoRerunGrace;
         b.outagePatience = outagePatience;
         b.abortSweep = abortSweep();
+        b.durationAware = durationAware();
         b.waitFor = waitFor();
         b.onTimeout = onTimeout();
         return b;
@@ -138,6 +142,14 @@ public final class WatchOptions implements Serializable {
         return abortSweep == null ? Builder.DEFAULT_ABORT_SWEEP : abortSweep;
     }
 
+    /**
+     * Whether polls follow how long the pipeline's workflows usually take (CircleCI Insights): sparse while the end
+     * is far, dense around it, the adaptive schedule once it is late or when there is no history. Default on.
+     */
+    public boolean durationAware() {
+        return durationAware == null || durationAware;
+    }
+
     /** How far to follow the pipeline before returning; {@link WaitFor#COMPLETED} by default. */
     public WaitFor waitFor() {
         return waitFor == null ? WaitFor.COMPLETED : waitFor;
@@ -165,11 +177,19 @@ public final class WatchOptions implements Serializable {
         private ResultMapping resultMapping = ResultMapping.defaults();
         private Duration minPollInterval = Duration.ofSeconds(2);
         private Duration maxPollInterval = Duration.ofSeconds(10);
-        private Duration noWorkflowsGrace = Duration.ofMinutes(2);
+        /**
+         * {@code created} means CircleCI has created the pipeline's workflows (its docs' state machine), and the
+         * simulator, built from them, lists them from that instant: a created pipeline that lists none has none, as
+         * when branch filters or {@code when} exclude them all. The grace only rides out a list that lags the
+         * pipeline's state by a moment (two requests, possibly two services), for three more looks at the quick
+         * start's pace; docs/engine.md gives the reasoning.
+         */
+        private Duration noWorkflowsGrace = Duration.ofSeconds(10);
         private Duration continuationGrace = Duration.ofMinutes(10);
         private Duration autoRerunGrace = Duration.ofMinutes(5);
         private Duration outagePatience = Duration.ofMinutes(15);
         private Duration abortSweep = DEFAULT_ABORT_SWEEP;
+        private boolean durationAware = true;
         private WaitFor waitFor = WaitFor.COMPLETED;
         private TimeoutPolicy onTimeout = TimeoutPolicy.FAIL;
 
@@ -239,6 +259,12 @@ public final class WatchOptions implements Serializable {
 
         public Builder abortSweep(Duration d) {
             this.abortSweep = positive(d, "abort sweep");
+            return this;
+        }
+
+        /** Whether polls follow the workflows' usual durations (see {@link WatchOptions#durationAware()}). */
+        public Builder durationAware(boolean on) {
+            this.durationAware = on;
             return this;
         }
 

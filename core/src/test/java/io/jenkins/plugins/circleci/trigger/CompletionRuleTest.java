@@ -95,11 +95,11 @@ class CompletionRuleTest {
     void noWorkflowsWaitsForTheGraceThenEndsNotBuilt() {
         Waiting first = waiting(assess(DEFAULTS, T0));
         assertThat(first.graceStarts()).containsEntry(CompletionRule.NO_WORKFLOWS, T0);
-        waiting(assess(DEFAULTS, T0.plus(Duration.ofSeconds(119))));
-        Done d = done(assess(DEFAULTS, T0.plus(Duration.ofMinutes(2))));
+        waiting(assess(DEFAULTS, T0.plus(Duration.ofMillis(9_999))));
+        Done d = done(assess(DEFAULTS, T0.plus(Duration.ofSeconds(10))));
         assertThat(d.result()).isEqualTo(BuildResult.NOT_BUILT);
         assertThat(d.reason()).isEqualTo(OutcomeReason.NO_WORKFLOWS);
-        assertThat(d.message()).contains("created no workflows within 2m00s");
+        assertThat(d.message()).contains("created no workflows within 10s");
     }
 
     @Test

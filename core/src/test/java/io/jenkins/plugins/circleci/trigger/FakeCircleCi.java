@@ -8,6 +8,7 @@ import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineError;
 import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowDuration;
 import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,9 @@ final class FakeCircleCi implements PipelineApi {
     private final Map<String, CircleCiException> cancelFailures = new ConcurrentHashMap<>();
     private volatile Duration budgetWait = Duration.ZERO;
     private volatile Runnable onListWorkflows = () -> {};
+    private volatile List<WorkflowDuration> durations = List.of();
+    private volatile CircleCiException durationsFailure;
+    private volatile Runnable onWorkflowDurations = () -> {};
 
     FakeCircleCi pipelineState(String s, String... errorMessages) {
         this.state = s;
@@ -90,6 +94,24 @@ final class FakeCircleCi implements PipelineApi {
     /** Runs during each workflow listing, after the answer was taken (as if CircleCI changed while it answered). */
     FakeCircleCi onListWorkflows(Runnable r) {
         this.onListWorkflows = r;
+        return this;
+    }
+
+    /** What Insights reports about the project's workflows. */
+    FakeCircleCi durations(WorkflowDuration... d) {
+        this.durations = List.of(d);
+        return this;
+    }
+
+    /** Insights refuses (or fails) with this error. */
+    FakeCircleCi durationsFail(CircleCiException e) {
+        this.durationsFailure = e;
+        return this;
+    }
+
+    /** Runs while Insights is being asked (as if the answer took long). */
+    FakeCircleCi onWorkflowDurations(Runnable r) {
+        this.onWorkflowDurations = r;
         return this;
     }
 
@@ -156,6 +178,17 @@ final class FakeCircleCi implements PipelineApi {
         return new Workflow(w.id(), w.name(), WorkflowStatus.CANCELED, w.createdAt(), Fixtures.T0, w.pipelineId(),
                 w.pipelineNumber(), w.projectSlug(), w.startedBy(), "user", w.erroredBy(), w.tag(),
                 w.autoRerunNumber(), w.maxAutoReruns());
+    }
+
+    @Override
+    public List<WorkflowDuration> workflowDurations(String projectSlug, String branch) {
+        calls.computeIfAbsent("workflowDurations", k -> new AtomicInteger()).incrementAndGet();
+        onWorkflowDurations.run();
+        CircleCiException failure = durationsFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return durations;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * The simulated projects the bench triggers: project {@code gh/bench/p<i>} runs one workflow {@code build} with one
@@ -18,6 +19,10 @@ public final class BenchProjects {
 
     /** CircleCI's pipeline spends about a second {@code pending} before its workflows run. */
     private static final Duration PENDING = Duration.ofSeconds(1);
+    /** Past runs per project in its Insights history. */
+    public static final int PAST_RUNS = 30;
+    /** The spread of durations: two 10-second poll intervals. */
+    private static final int SPREAD_MILLIS = 20_000;
 
     private BenchProjects() {}
 
@@ -33,17 +38,52 @@ public final class BenchProjects {
         Random random = new Random(seed ^ length.toMillis());
         List<Duration> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(length.minus(PENDING).plusMillis(random.nextInt(20_000)));
+            out.add(length.minus(PENDING).plusMillis(random.nextInt(SPREAD_MILLIS)));
         }
         return out;
     }
 
-    /** One project per duration, {@code gh/bench/p0} first; {@code webhook} may be null. */
+    /**
+     * A project's past runs of {@code build} on {@code main}, as Insights would aggregate them: {@link #PAST_RUNS}
+     * durations from the same distribution as today's pipelines of {@code length} (their workflow runs for the job's
+     * duration), scaled by {@code history}; none for {@link History#ABSENT}.
+     */
+    static List<Duration> pastRuns(Duration length, History history, long seed) {
+        if (history == History.ABSENT) {
+            return List.of();
+        }
+        Random random = new Random(seed);
+        List<Duration> out = new ArrayList<>(PAST_RUNS);
+        for (int i = 0; i < PAST_RUNS; i++) {
+            long millis = length.minus(PENDING).plusMillis(random.nextInt(SPREAD_MILLIS)).toMillis();
+            out.add(Duration.ofMillis(Math.round(millis * history.scale())));
+        }
+        return out;
+    }
+
+    /** One project per duration, {@code gh/bench/p0} first, without history; {@code webhook} may be null. */
     public static Scenario scenario(List<Duration> jobDurations, WebhookTarget webhook) {
-        Scenario.Builder scenario = Scenario.builder();
+        return scenario(jobDurations, webhook, null, History.ABSENT, 0);
+    }
+
+    /**
+     * One project per duration, {@code gh/bench/p0} first, each with the Insights history {@code history} of
+     * pipelines of {@code length}; {@code webhook} may be null.
+     */
+    public static Scenario scenario(List<Duration> jobDurations, WebhookTarget webhook, Duration length,
+                                    History history, long seed) {
+        return scenario(jobDurations, webhook, length, history, seed, UnaryOperator.identity());
+    }
+
+    /** The same, with {@code more} added to the scenario (a rate limit). */
+    static Scenario scenario(List<Duration> jobDurations, WebhookTarget webhook, Duration length, History history,
+                             long seed, UnaryOperator<Scenario.Builder> more) {
+        Scenario.Builder scenario = more.apply(Scenario.builder());
         for (int i = 0; i < jobDurations.size(); i++) {
             Duration d = jobDurations.get(i);
-            scenario.project(slug(i), p -> p.workflow("build", w -> w.job("run", d)));
+            List<Duration> past = length == null ? List.of() : pastRuns(length, history, seed * 31 + i);
+            scenario.project(slug(i), p -> p.workflow("build", w -> w.job("run", d))
+                    .history(h -> past.isEmpty() ? h : h.runs("build", "main", past)));
         }
         if (webhook != null) {
             scenario.webhook(webhook);

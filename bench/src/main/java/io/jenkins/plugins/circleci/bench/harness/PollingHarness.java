@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -26,10 +27,11 @@ public final class PollingHarness {
     private static final Duration STAGGER = Duration.ofSeconds(30);
     /**
      * At most this many pipelines run at once; more run in successive rounds. Our engine shares one request budget
-     * (10 requests/s) among its waits, and past about 90 concurrent waits polling every 10 s that budget, not the
-     * schedule, would set the figures: that is a load figure, not a per-wait one.
+     * (10 requests/s) among its waits: past about 90 concurrent waits polling every 10 s, or about 40 looking every
+     * 4 s around their expected ends (a duration-aware wait's dense looks), that budget, not the schedule, would set
+     * the figures. That is a load figure, not a per-wait one; {@link ScaleHarness} measures it.
      */
-    static final int ROUND = 60;
+    static final int ROUND = 30;
 
     private final long seed;
 
@@ -41,7 +43,7 @@ public final class PollingHarness {
         ManualClock clock = new ManualClock();
         List<Duration> durations = BenchProjects.jobDurations(length, pipelines, seed);
         try (CircleCiSimulator sim = CircleCiSimulator.builder().port(0).clock(clock)
-                .scenario(BenchProjects.scenario(durations, null)).seed(seed)
+                .scenario(BenchProjects.scenario(durations, null, length, contender.history(), seed)).seed(seed)
                 .journalCapacity(0).webhookPollInterval(null).start()) {
             VirtualScheduler scheduler = new VirtualScheduler(clock);
             RequestCounter counter = new RequestCounter();
@@ -51,7 +53,7 @@ public final class PollingHarness {
             PipelineStarter starter = new PipelineStarter(new PlainApi(new OkHttpClient(), sim.baseUrl(),
                     BenchProjects.TOKEN));
             Instant start = clock.instant();
-            try (Waiter waiter = waiter(contender, sim, http, scheduler)) {
+            try (Waiter waiter = waiter(contender, sim, http, scheduler, seed)) {
                 Duration roundLength = length.plus(STAGGER).plus(Duration.ofMinutes(1));
                 for (int i = 0; i < pipelines; i++) {
                     String slug = BenchProjects.slug(i);
@@ -71,15 +73,16 @@ public final class PollingHarness {
         }
     }
 
-    private static Waiter waiter(Contender contender, CircleCiSimulator sim, OkHttpClient http,
-                                 VirtualScheduler scheduler) {
+    /** The contender's waiter; our engine's jitter is seeded, so that a run repeats exactly. */
+    static Waiter waiter(Contender contender, CircleCiSimulator sim, OkHttpClient http, VirtualScheduler scheduler,
+                         long seed) {
         ManualClock clock = scheduler.clock();
         if (contender.isBaseline()) {
             BaselineWaiter baseline = new BaselineWaiter(new PlainApi(http, sim.baseUrl(), BenchProjects.TOKEN),
                     BaselineWaiter.DEFAULT_INTERVAL, scheduler::sleep);
             return new BaselineThreads(baseline, clock, scheduler::startParticipant);
         }
-        return new EngineWaiter(new PipelineWatcher(scheduler, clock),
+        return new EngineWaiter(new PipelineWatcher(scheduler, clock, new Random(seed)),
                 EngineClients.client(sim.baseUrl(), http, RateLimit.defaults(), clock, scheduler::passTime),
                 contender.options(), clock);
     }

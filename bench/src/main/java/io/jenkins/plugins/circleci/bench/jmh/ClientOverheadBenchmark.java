@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What our client adds to one request: {@code getPipeline} against the same GET sent with bare OkHttp (and, for
- * reference, bare OkHttp plus a Jackson tree), all to the same loopback simulator over the same kind of OkHttp client.
+ * What our client adds to one request: {@code getPipeline} against the same GET sent with bare OkHttp plus Jackson
+ * into a {@code JsonNode} (the yardstick: what any caller of the API pays) and, for reference, bare OkHttp reading the
+ * body as a string, all to the same loopback simulator over the same kind of OkHttp client.
  * The client's request budget is set far above what the loop can reach, so that it never waits. Every call is timed
  * ({@link Mode#SampleTime}), so that the median, which a neighbour's burst of work barely moves, can be compared.
  */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.bench.jmh;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,11 @@ public final class ClientOverheadRunner {
     /**
      * @param rounds          how many times each call is measured, in alternating order
      * @param fork            whether each measurement runs in a JVM of its own (false only for the smoke test)
-     * @param iterations      warm-up and measurement iterations each
+     * @param warmups         warm-up iterations
+     * @param iterations      measurement iterations
      * @param iterationMillis length of one iteration
      */
-    public static OverheadFigures run(int rounds, boolean fork, int iterations, long iterationMillis)
+    public static OverheadFigures run(int rounds, boolean fork, int warmups, int iterations, long iterationMillis)
             throws RunnerException {
         Map<String, List<double[]>> byCall = new LinkedHashMap<>();
         List<Double> ratios = new ArrayList<>();
@@ -38,22 +40,44 @@ public final class ClientOverheadRunner {
             }
             Map<String, double[]> thisRound = new LinkedHashMap<>();
             for (String call : order) {
-                double[] medianAndMean = measure(call, fork, iterations, iterationMillis);
+                double[] medianAndMean = measure(call, fork, warmups, iterations, iterationMillis);
                 thisRound.put(call, medianAndMean);
                 byCall.computeIfAbsent(call, k -> new ArrayList<>()).add(medianAndMean);
             }
-            ratios.add(thisRound.get("client")[0] / thisRound.get("bareOkHttp")[0]);
+            ratios.add(thisRound.get("client")[0] / thisRound.get("bareOkHttpAndJackson")[0]);
         }
+        double pathClient = average(ClientPathBenchmark.class, "client", fork, warmups, iterations, iterationMillis);
+        double pathBare = average(ClientPathBenchmark.class, "bareOkHttpAndJackson", fork, warmups, iterations,
+                iterationMillis);
+        PairedOverhead.Figures paired = PairedOverhead.run(Duration.ofMillis(iterationMillis * warmups * 3L),
+                (int) Math.max(200, iterationMillis * iterations * 5L), 20_261_128L);
         return new OverheadFigures(score(byCall.get("client")), score(byCall.get("bareOkHttp")),
-                score(byCall.get("bareOkHttpAndJackson")), ratios);
+                score(byCall.get("bareOkHttpAndJackson")), ratios, pathClient, pathBare, paired);
     }
 
-    private static double[] measure(String call, boolean fork, int iterations, long iterationMillis)
+    /** The mean time (µs) of one call of a benchmark measured in average-time mode. */
+    private static double average(Class<?> benchmark, String call, boolean fork, int warmups, int iterations,
+                                  long iterationMillis) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(benchmark.getName() + "\\." + call + "$")
+                .forks(fork ? 1 : 0)
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.milliseconds(iterationMillis))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(iterationMillis))
+                .threads(1)
+                .shouldFailOnError(true)
+                .jvmArgs("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true")
+                .build();
+        return new Runner(options).runSingle().getPrimaryResult().getScore();
+    }
+
+    private static double[] measure(String call, boolean fork, int warmups, int iterations, long iterationMillis)
             throws RunnerException {
         Options options = new OptionsBuilder()
                 .include(ClientOverheadBenchmark.class.getName() + "\\." + call + "$")
                 .forks(fork ? 1 : 0)
-                .warmupIterations(iterations)
+                .warmupIterations(warmups)
                 .warmupTime(TimeValue.milliseconds(iterationMillis))
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.milliseconds(iterationMillis))

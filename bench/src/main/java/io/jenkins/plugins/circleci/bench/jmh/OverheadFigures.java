@@ -10,9 +10,13 @@ import java.util.List;
  * @param client         our client's {@code getPipeline}
  * @param bare           the same GET with bare OkHttp, body read as a string
  * @param bareAndJackson bare OkHttp plus Jackson's tree parse, for reference
- * @param roundRatios    per round, our client's median over bare OkHttp's
+ * @param roundRatios    per round, our client's median over bare OkHttp + Jackson tree's (the target's yardstick)
+ * @param pathClient     our client's mean time per call without the network ({@link ClientPathBenchmark}), µs
+ * @param pathBare       bare OkHttp + Jackson tree's, the same way, µs
+ * @param paired         both calls timed in pairs in one JVM ({@link PairedOverhead}); null when not measured
  */
-public record OverheadFigures(Score client, Score bare, Score bareAndJackson, List<Double> roundRatios) {
+public record OverheadFigures(Score client, Score bare, Score bareAndJackson, List<Double> roundRatios,
+                              double pathClient, double pathBare, PairedOverhead.Figures paired) {
 
     public OverheadFigures {
         roundRatios = List.copyOf(roundRatios);

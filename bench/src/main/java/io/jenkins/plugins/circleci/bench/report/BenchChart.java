@@ -28,8 +28,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class BenchChart {
 
-    private static final int PANEL_WIDTH = 520;
+    private static final int PANEL_WIDTH = 620;
     private static final int HEIGHT = 460;
+    /** Baseline grey; ours without history blue; with accurate history green; 30 % long orange; 30 % short purple. */
     private static final Color[] COLORS = {new Color(0x9e9e9e), new Color(0x1565c0), new Color(0x2e7d32),
         new Color(0xef6c00), new Color(0x6a1b9a)};
 

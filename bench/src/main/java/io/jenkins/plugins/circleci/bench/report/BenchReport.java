@@ -2,6 +2,8 @@ package io.jenkins.plugins.circleci.bench.report;
 
 import io.jenkins.plugins.circleci.bench.harness.FootprintFigures;
 import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
 import java.time.Duration;
@@ -13,15 +15,20 @@ import java.util.Optional;
  * Everything one run measured.
  *
  * @param baseline        the baseline contender's name
- * @param primary         our contender with default options, whose figures are held against the targets
+ * @param primary         our contender with default options in the webhook and footprint figures
+ * @param withHistory     our contender in the polling figures when Insights knows the projects' durations
+ * @param withoutHistory  our contender in the polling figures when Insights knows nothing
  * @param elapsed         how long the whole run took (real time)
  */
 public record BenchReport(MachineInfo machine, Instant date, Duration elapsed, String baseline, String primary,
-                          List<PollingFigures> polling, List<WebhookFigures> webhook,
+                          String withHistory, String withoutHistory, List<PollingFigures> polling,
+                          List<ScheduleFigures> schedules, List<ScaleFigures> scale, List<WebhookFigures> webhook,
                           List<FootprintFigures> footprint, OverheadFigures overhead) {
 
     public BenchReport {
         polling = List.copyOf(polling);
+        schedules = List.copyOf(schedules);
+        scale = List.copyOf(scale);
         webhook = List.copyOf(webhook);
         footprint = List.copyOf(footprint);
     }

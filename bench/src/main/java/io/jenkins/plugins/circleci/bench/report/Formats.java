@@ -35,6 +35,18 @@ final class Formats {
         return String.format(Locale.ROOT, r < 0.1 ? "%.2g×" : "%.2f×", r);
     }
 
+    /** 0.25, 1.05, 1 (no trailing zeros): how targets write their factors. */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** 10:05 or 1:00:05, for instants of a simulated run. */
+    static String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
     static String decimal(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.circleci.bench.harness.FootprintFigures;
 import io.jenkins.plugins.circleci.bench.harness.Latencies;
+import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
+import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
 import java.time.Duration;
@@ -21,34 +24,44 @@ class MarkdownReportTest {
 
     @Test
     void holdsOursAgainstEveryTargetAndShowsRatios() {
-        String md = MarkdownReport.render(report(50, Duration.ofSeconds(4), 200, 12, 15_000, 1.02), "chart.png");
+        String md = MarkdownReport.render(report(20, Duration.ofSeconds(2), 50, Duration.ofSeconds(5), 200, 12,
+                15_000, 1.02, 0), "chart.png", "schedule.png");
 
         assertThat(md)
                 .contains("| processors (nproc) | 2 |", "| CPU | Test CPU |", "| RAM | 24.0 GiB |", "Test VM 17")
-                .contains("50.0 requests, p50 4.00 s | 100.0 requests, p50 5.00 s | 0.50× requests, 0.80× p50 "
-                        + "latency | met |")
+                .contains("| requests per 10 min pipeline with history, polling only | ≤ 0.25× the baseline's, at "
+                        + "≤ 0.6× its median detection latency | 20.0 requests, p50 2.00 s | 100.0 requests, p50 "
+                        + "5.00 s | 0.20× requests, 0.40× p50 latency | met |")
+                .contains("| requests per 10 min pipeline without history, polling only | ≤ 0.5× the baseline's, at "
+                        + "≤ 1× its median detection latency | 50.0 requests, p50 5.00 s |", "| 0.50× requests, 1.00× "
+                        + "p50 latency | met |")
+                .contains("| detection p99 with history (10 min pipelines) | ≤ the baseline's p50 | p99 2.00 s |")
                 .contains("| p99 200 ms (p50 200 ms) |")
                 .contains("| 12 | 10,000 (extrapolated) |")
                 .contains("| 14.6 KB | 14.6 KB (from 1,000 waits) + a thread stack |")
-                .contains("| 1.02× | met |")
+                .contains("| 1.02× (median of the JMH rounds' ratios; timed in pairs in one JVM: 1.03×) | met |")
+                .contains("ours, duration-aware: 0 × 429, peak 240 requests/s")
                 .doesNotContain("**missed**")
-                .contains("![Detection latency", "(chart.png)")
-                .contains("### Reading the requests target", "50.0 requests (0.50×) for a median latency of 4.00 s "
-                        + "(0.80×)", "made 2.0 requests for a pipeline of a few seconds");
+                .contains("![Detection latency", "(chart.png)", "(schedule.png)")
+                .contains("### Reading the requests targets", "20.0 requests (0.20×) for a median latency of 2.00 s "
+                        + "(0.40×)");
     }
 
     @Test
     void marksEveryMissedTarget() {
-        String md = MarkdownReport.render(report(60, Duration.ofSeconds(6), 300, 17, 30_000, 1.2), "chart.png");
+        String md = MarkdownReport.render(report(40, Duration.ofSeconds(6), 60, Duration.ofSeconds(6), 300, 17,
+                30_000, 1.2, 3), "chart.png", "schedule.png");
 
-        assertThat(md.split("\\*\\*missed\\*\\*", -1)).hasSize(6);
+        assertThat(md.split("\\*\\*missed\\*\\*", -1)).hasSize(9);
     }
 
-    private static BenchReport report(double oursRequests, Duration oursP50, long webhookMs, long threads, long heap,
-                                      double overhead) {
+    private static BenchReport report(double withRequests, Duration withP50, double withoutRequests,
+                                      Duration withoutP50, long webhookMs, long threads, long heap, double overhead,
+                                      long rateLimited) {
         List<PollingFigures> polling = List.of(
                 polling("baseline", 100, Duration.ofSeconds(5)),
-                polling("ours (defaults)", oursRequests, oursP50));
+                polling("ours, no history", withoutRequests, withoutP50),
+                polling("ours, history accurate", withRequests, withP50));
         List<WebhookFigures> webhook = List.of(new WebhookFigures("ours (defaults)", 10,
                 new Latencies(List.of(Duration.ofMillis(webhookMs))), 10, 0, 10, 20, 10));
         FootprintFigures b100 = new FootprintFigures("baseline", 100, 100, 15_000, 200, false);
@@ -58,9 +71,16 @@ class MarkdownReportTest {
                 FootprintFigures.extrapolate(b1000, 10_000));
         OverheadFigures o = new OverheadFigures(new OverheadFigures.Score(100 * overhead, 130),
                 new OverheadFigures.Score(100, 120), new OverheadFigures.Score(101, 125),
-                List.of(overhead - 0.01, overhead, overhead + 0.5));
+                List.of(overhead - 0.01, overhead, overhead + 0.5), 4.5, 4.0,
+                new io.jenkins.plugins.circleci.bench.jmh.PairedOverhead.Figures(103, 100, 1000));
+        List<ScaleFigures> scale = List.of(new ScaleFigures("ours, duration-aware", 10_000, TEN_MIN,
+                new RateLimit(250, 50), 300, new Latencies(List.of(Duration.ofSeconds(2))), 240_000, 240_000, 240,
+                35.5, rateLimited, 20, 10_000, Duration.ofMinutes(12)));
+        List<ScheduleFigures> schedules = List.of(new ScheduleFigures("baseline", List.of(Duration.ZERO),
+                TEN_MIN, TEN_MIN.plusSeconds(5)));
         return new BenchReport(MACHINE, Instant.parse("2026-11-28T12:00:00Z"), Duration.ofSeconds(200), "baseline",
-                "ours (defaults)", polling, webhook, footprint, o);
+                "ours (defaults)", "ours, history accurate", "ours, no history", polling, schedules, scale, webhook,
+                footprint, o);
     }
 
     private static PollingFigures polling(String contender, double requestsPerPipeline, Duration p50) {

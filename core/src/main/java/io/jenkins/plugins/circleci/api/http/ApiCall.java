@@ -96,6 +96,13 @@ public final class ApiCall {
         return method;
     }
 
+    /** Path segments and query, compared exactly: equal for calls of the same URL, whatever the segments hold. */
+    record Target(List<String> segments, Map<String, String> query) {}
+
+    Target target() {
+        return new Target(segments, query);
+    }
+
     List<String> segments() {
         return segments;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.jenkins.plugins.circleci.api.RequestBudget;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.error.CircleCiConnectionException;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
@@ -45,8 +48,15 @@ public final class ApiTransport {
     private static final long MAX_ERROR_BODY = 64 * 1024;
     /** A list longer than this many pages means a server that never stops paging. */
     static final int MAX_PAGES = 1000;
+    /**
+     * Prepared GET requests kept for reuse (a wait reads the same URLs every few seconds); past this many, the cache
+     * starts over, so that thousands of waits cost no more memory than the requests they are sending.
+     */
+    static final int MAX_PREPARED = 512;
 
     private final OkHttpClient http;
+    /** The same client without the send marker's network interceptor: for calls that are not sent once. */
+    private final OkHttpClient reads;
     private final ApiBaseUrl baseUrl;
     private final HttpUrl api;
     private final String token;
@@ -56,6 +66,7 @@ public final class ApiTransport {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration maxPermitWait;
+    private final Map<ApiCall.Target, Request> preparedGets = new ConcurrentHashMap<>();
 
     /**
      * @param http a client made by {@link #configure}
@@ -65,6 +76,9 @@ public final class ApiTransport {
     public ApiTransport(OkHttpClient http, ApiBaseUrl baseUrl, String token, RequestBudget budget, RetryPolicy policy,
             Clock clock, Sleeper sleeper, Duration maxPermitWait) {
         this.http = Objects.requireNonNull(http);
+        OkHttpClient.Builder withoutMarker = http.newBuilder();
+        withoutMarker.networkInterceptors().removeIf(SendMarkerInterceptor.class::isInstance);
+        this.reads = withoutMarker.build();
         this.baseUrl = baseUrl;
         this.api = baseUrl.api();
         this.token = Objects.requireNonNull(token);
@@ -94,18 +108,27 @@ public final class ApiTransport {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addNetworkInterceptor(chain -> {
-                    // Network interceptors run once a connection exists, just before the request is written.
-                    SendMarker marker = chain.request().tag(SendMarker.class);
-                    if (marker != null) {
-                        marker.sending = true;
-                    }
-                    return chain.proceed(chain.request());
-                });
+                .addNetworkInterceptor(new SendMarkerInterceptor());
     }
 
     /** Sends the call, retrying per the policy (or, for a sent-once call, only when nothing reached CircleCI). */
     public <T> T execute(ApiCall call, ResponseReader<T> reader) {
+        return send(call, (status, body) -> reader.read(status, new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** Sends the call and binds its JSON answer to {@code type} (only the properties the type declares). */
+    public <T> T read(ApiCall call, Class<T> type) {
+        ObjectReader reader = Json.reader(type);
+        return send(call, (status, body) -> reader.readValue(body));
+    }
+
+    /** Reads a 2xx body's bytes into a value; an {@link IOException} means the body was malformed. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(int status, byte[] body) throws IOException;
+    }
+
+    private <T> T send(ApiCall call, BodyReader<T> reader) {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
             SendMarker marker = new SendMarker();
@@ -144,11 +167,12 @@ public final class ApiTransport {
 
     <T> List<T> fetchAll(ApiCall call, Class<T> itemType, int maxPages) {
         JavaType pageType = Json.MAPPER.getTypeFactory().constructParametricType(Page.class, itemType);
+        ObjectReader reader = Json.reader(pageType);
         List<T> items = new ArrayList<>();
         Set<String> seenTokens = new HashSet<>();
         ApiCall page = call;
         for (int pages = 1; ; pages++) {
-            Page<T> result = execute(page, (status, body) -> readPage(body, pageType));
+            Page<T> result = send(page, (status, body) -> readPage(body, reader));
             items.addAll(result.items());
             String next = result.nextPageToken();
             if (next == null || next.isBlank()) {
@@ -167,8 +191,8 @@ public final class ApiTransport {
         }
     }
 
-    private static <T> Page<T> readPage(String body, JavaType pageType) throws IOException {
-        Page<T> page = Json.MAPPER.readValue(body, pageType);
+    private static <T> Page<T> readPage(byte[] body, ObjectReader reader) throws IOException {
+        Page<T> page = reader.readValue(body);
         if (page == null || page.items() == null) {
             throw new IOException("no 'items' in the page");
         }
@@ -179,35 +203,36 @@ public final class ApiTransport {
         return page;
     }
 
-    private <T> T attempt(ApiCall call, ResponseReader<T> reader, int attempt, SendMarker marker) {
+    private <T> T attempt(ApiCall call, BodyReader<T> reader, int attempt, SendMarker marker) {
         if (Thread.currentThread().isInterrupted()) {
             throw interrupted(call, null);
         }
         acquirePermit(call);
-        HttpUrl url = url(call);
-        String path = url.encodedPath();
-        Request request = request(call, url, marker);
+        Request request = request(call, marker);
         int status;
-        String body;
-        try (Response response = http.newCall(request).execute()) {
+        byte[] body;
+        // Only a sent-once call needs to know whether its request started to be written: the others skip the step.
+        OkHttpClient client = call.isSentOnce() ? http : reads;
+        try (Response response = client.newCall(request).execute()) {
             status = response.code();
             if (status >= 300 && status < 400) {
-                throw ErrorTranslator.redirect(call, path, status, api, redirectTarget(response));
+                throw ErrorTranslator.redirect(call, request.url().encodedPath(), status, api,
+                        redirectTarget(response));
             }
             if (status >= 200 && status < 300) {
                 ResponseBody responseBody = response.body();
-                body = responseBody == null ? "" : responseBody.string();
+                body = responseBody == null ? new byte[0] : responseBody.bytes();
             } else {
-                body = response.peekBody(MAX_ERROR_BODY).string();
+                String error = response.peekBody(MAX_ERROR_BODY).string();
                 Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
                 if (status == 429) {
                     // Everyone using this host and token stops, not just this caller.
                     budget.pauseUntil(clock.instant().plus(retryAfter != null ? retryAfter : backoff.ceiling(attempt)));
                 }
-                throw ErrorTranslator.forStatus(call, path, status, body, retryAfter);
+                throw ErrorTranslator.forStatus(call, request.url().encodedPath(), status, error, retryAfter);
             }
         } catch (IOException e) {
-            throw connectionFailure(call, path, e);
+            throw connectionFailure(call, request.url().encodedPath(), e);
         }
         T value;
         try {
@@ -216,12 +241,16 @@ public final class ApiTransport {
             if (e instanceof CircleCiException known) {
                 throw known;
             }
-            throw ErrorTranslator.malformed(call, path, status, body, e);
+            throw ErrorTranslator.malformed(call, request.url().encodedPath(), status, text(body), e);
         }
         if (value == null) {
-            throw ErrorTranslator.malformed(call, path, status, body, null);
+            throw ErrorTranslator.malformed(call, request.url().encodedPath(), status, text(body), null);
         }
         return value;
+    }
+
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** Where a redirect points, resolved against the request, without query or fragment; null if it names none. */
@@ -282,6 +311,18 @@ public final class ApiTransport {
     /** Set by the network interceptor when a request is about to be written to a connection. */
     private static final class SendMarker {
         volatile boolean sending;
+    }
+
+    /** Network interceptors run once a connection exists, just before the request is written. */
+    private static final class SendMarkerInterceptor implements okhttp3.Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            SendMarker marker = chain.request().tag(SendMarker.class);
+            if (marker != null) {
+                marker.sending = true;
+            }
+            return chain.proceed(chain.request());
+        }
     }
 
     private static String describe(CircleCiException failure) {
@@ -346,11 +387,32 @@ public final class ApiTransport {
         return url(call).encodedPath();
     }
 
-    private Request request(ApiCall call, HttpUrl url, SendMarker marker) {
-        Request.Builder request = new Request.Builder().url(url).tag(SendMarker.class, marker)
-                .header("Circle-Token", token)
+    private Request.Builder headers(Request.Builder request) {
+        return request.header("Circle-Token", token)
                 .header("Accept", "application/json")
                 .header("User-Agent", UserAgent.value());
+    }
+
+    /**
+     * The request for one attempt. A GET is immutable and needs no send marker (only sent-once calls, all POSTs, read
+     * it), so the same one is sent again for the same URL: building a URL and headers is a good part of what a
+     * request costs besides the network.
+     */
+    private Request request(ApiCall call, SendMarker marker) {
+        if (call.method().equals("GET") && !call.isSentOnce()) {
+            ApiCall.Target key = call.target();
+            Request prepared = preparedGets.get(key);
+            if (prepared == null) {
+                if (preparedGets.size() >= MAX_PREPARED) {
+                    preparedGets.clear();
+                }
+                prepared = headers(new Request.Builder().url(url(call))).get().build();
+                preparedGets.put(key, prepared);
+            }
+            return prepared;
+        }
+        HttpUrl url = url(call);
+        Request.Builder request = headers(new Request.Builder().url(url)).tag(SendMarker.class, marker);
         if (call.method().equals("GET")) {
             return request.get().build();
         }

@@ -36,11 +36,15 @@ final class ApiRoutes {
     private final Simulation sim;
     private final Bodies bodies;
     private final Pagination pages;
+    private final InsightsRoutes insights;
+    private final RateLimiter limiter;
 
     ApiRoutes(Simulation sim, Bodies bodies, int pageSize) {
         this.sim = sim;
         this.bodies = bodies;
         this.pages = new Pagination(pageSize);
+        this.insights = new InsightsRoutes(sim, pages);
+        this.limiter = new RateLimiter(sim.scenario().rateLimits());
     }
 
     ApiResponse handle(ApiRequest req) {
@@ -48,7 +52,12 @@ final class ApiRoutes {
         if (s.isEmpty()) {
             return notFound("GET /");
         }
+        ApiResponse throttled = limiter.admit(req.token(), sim.now());
+        if (throttled != null) {
+            return throttled.route(req.method() + " (rate limited)");
+        }
         return switch (s.get(0)) {
+            case "insights" -> insights.handle(req);
             case "project" -> project(req);
             case "pipeline" -> pipeline(req);
             case "workflow" -> workflow(req);

@@ -18,10 +18,11 @@ import java.util.function.UnaryOperator;
  * @param branches           known branches; non-empty: other branches get 400 "Branch not found"
  * @param manualRerunOutcome outcome of workflows rerun through the API
  * @param defaultBranch      the project's {@code vcs_info.default_branch}
+ * @param history            past runs the Insights endpoints report, and whether they answer at all
  */
 public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> errors, List<WorkflowSpec> workflows,
                               Duration continuationDelay, boolean notTriggered, List<String> branches,
-                              String manualRerunOutcome, String defaultBranch) {
+                              String manualRerunOutcome, String defaultBranch, ProjectHistory history) {
 
     public ProjectScenario {
         steps = List.copyOf(steps == null ? List.of() : steps);
@@ -31,6 +32,7 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
         branches = List.copyOf(branches == null ? List.of() : branches);
         manualRerunOutcome = manualRerunOutcome == null ? "success" : manualRerunOutcome;
         defaultBranch = defaultBranch == null ? "main" : defaultBranch;
+        history = history == null ? ProjectHistory.none() : history;
         long setups = workflows.stream().filter(WorkflowSpec::setup).count();
         if (setups > 1) {
             throw new IllegalArgumentException("a pipeline has at most one setup workflow");
@@ -85,6 +87,7 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
         private final List<String> branches = new ArrayList<>();
         private String manualRerunOutcome;
         private String defaultBranch;
+        private ProjectHistory history;
 
         public Builder workflow(String name, UnaryOperator<WorkflowSpec.Builder> jobs) {
             workflows.add(jobs.apply(new WorkflowSpec.Builder(name)).build());
@@ -148,9 +151,15 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
             return this;
         }
 
+        /** What the Insights endpoints report about this project's past runs. */
+        public Builder history(UnaryOperator<ProjectHistory.Builder> script) {
+            this.history = script.apply(new ProjectHistory.Builder()).build();
+            return this;
+        }
+
         public ProjectScenario build() {
             return new ProjectScenario(steps, errors, workflows, continuationDelay, notTriggered, branches,
-                    manualRerunOutcome, defaultBranch);
+                    manualRerunOutcome, defaultBranch, history);
         }
     }
 }

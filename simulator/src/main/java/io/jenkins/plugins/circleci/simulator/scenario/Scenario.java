@@ -36,10 +36,11 @@ import java.util.function.UnaryOperator;
  * @param webhooks        outbound webhooks
  * @param validTokens     non-empty: only these tokens are valid
  * @param invalidTokens   tokens that are always invalid (e.g. a revoked one)
+ * @param rateLimits      per-token throttles (each a number of requests per fixed window); empty = none
  */
 public record Scenario(Map<String, ProjectScenario> projects, ProjectScenario defaultProject, boolean unknownProjects,
                        List<FaultRule> faults, List<WebhookTarget> webhooks, Set<String> validTokens,
-                       Set<String> invalidTokens) {
+                       Set<String> invalidTokens, List<RateLimitRule> rateLimits) {
 
     public Scenario {
         projects = Map.copyOf(projects == null ? Map.of() : projects);
@@ -48,6 +49,7 @@ public record Scenario(Map<String, ProjectScenario> projects, ProjectScenario de
         webhooks = List.copyOf(webhooks == null ? List.of() : webhooks);
         validTokens = Set.copyOf(validTokens == null ? Set.of() : validTokens);
         invalidTokens = Set.copyOf(invalidTokens == null ? Set.of() : invalidTokens);
+        rateLimits = List.copyOf(rateLimits == null ? List.of() : rateLimits);
     }
 
     /** Every slug exists for any non-empty token; each pipeline runs the default two-workflow scenario. */
@@ -102,6 +104,7 @@ public record Scenario(Map<String, ProjectScenario> projects, ProjectScenario de
         private final List<WebhookTarget> webhooks = new ArrayList<>();
         private final Set<String> validTokens = new LinkedHashSet<>();
         private final Set<String> invalidTokens = new LinkedHashSet<>();
+        private final List<RateLimitRule> rateLimits = new ArrayList<>();
 
         public Builder project(String slug, UnaryOperator<ProjectScenario.Builder> script) {
             projects.put(slug, script.apply(ProjectScenario.builder()).build());
@@ -161,9 +164,15 @@ public record Scenario(Map<String, ProjectScenario> projects, ProjectScenario de
             return this;
         }
 
+        /** Every token may send at most {@code requests} requests per fixed window of {@code per}; more get 429. */
+        public Builder rateLimit(int requests, Duration per) {
+            rateLimits.add(new RateLimitRule(requests, per));
+            return this;
+        }
+
         public Scenario build() {
             return new Scenario(projects, defaultProject, unknownProjects, faults, webhooks, validTokens,
-                    invalidTokens);
+                    invalidTokens, rateLimits);
         }
     }
 }

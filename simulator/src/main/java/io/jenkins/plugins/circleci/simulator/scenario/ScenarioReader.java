@@ -47,7 +47,7 @@ final class ScenarioReader {
             return Scenario.defaults();
         }
         allow(root, "$", "projects", "default_project", "only_declared_projects", "faults", "webhooks",
-                "valid_tokens", "invalid_tokens");
+                "valid_tokens", "invalid_tokens", "rate_limits");
         Map<String, ProjectScenario> projects = new LinkedHashMap<>();
         JsonNode projectNodes = root.path("projects");
         for (Map.Entry<String, JsonNode> e : projectNodes.properties()) {
@@ -70,12 +70,12 @@ final class ScenarioReader {
         }
         return new Scenario(projects, defaultProject, !root.path("only_declared_projects").asBoolean(false),
                 faults, webhooks, new LinkedHashSet<>(strings(root.path("valid_tokens"))),
-                new LinkedHashSet<>(strings(root.path("invalid_tokens"))));
+                new LinkedHashSet<>(strings(root.path("invalid_tokens"))), HistoryReader.rateLimits(root));
     }
 
     private ProjectScenario project(JsonNode node, String at) {
         allow(node, at, "steps", "errors", "workflows", "continuation_delay", "not_triggered", "branches",
-                "manual_rerun_outcome", "default_branch");
+                "manual_rerun_outcome", "default_branch", "history");
         List<PipelineStep> steps = new ArrayList<>();
         for (JsonNode s : node.path("steps")) {
             allow(s, at + ".steps", "state", "for");
@@ -93,7 +93,8 @@ final class ScenarioReader {
         }
         return new ProjectScenario(steps, errors, workflows, duration(node, "continuation_delay"),
                 node.path("not_triggered").asBoolean(false), strings(node.path("branches")),
-                text(node, "manual_rerun_outcome"), text(node, "default_branch"));
+                text(node, "manual_rerun_outcome"), text(node, "default_branch"),
+                HistoryReader.history(node.get("history"), at + ".history"));
     }
 
     private WorkflowSpec workflow(JsonNode node, String at) {
@@ -177,7 +178,7 @@ final class ScenarioReader {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static Duration duration(JsonNode node, String key) {
+    static Duration duration(JsonNode node, String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return null;
