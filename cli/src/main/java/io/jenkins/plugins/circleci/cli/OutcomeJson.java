@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The {@code --json} result: one object on one line,
  * {@code {"id","number","project","state","result","url","workflows":[{"id","name","status","url"}],"reason","message","errors",
- * "failedJobs":[...],"artifacts":[...]}}. The first seven fields are the contract scripts rely on (core's {@link OutcomeView}, which the
+ * "failedJobs":[...],"artifacts":[...]}}. The first seven fields are the contract scripts rely on (core's
+ * {@link OutcomeView}, which the
  * Jenkins steps return too); {@code reason}, {@code message} and {@code errors} add why it ended, {@code failedJobs}
  * what failed (core's {@link FailureView}, empty unless a pipeline failed), {@code artifacts} the counted jobs'
  * artifacts (core's {@link ArtifactsView}, empty unless {@code --artifacts}). Fields of a pipeline that was never

@@ -75,7 +75,10 @@ public final class TriggerRequest {
         return Optional.ofNullable(configRef);
     }
 
-    /** The ref {@code pipeline/run}'s {@code checkout} step uses: {@code checkoutBranch}/{@code checkoutTag}, else {@code branch}/{@code tag}. */
+    /**
+     * The ref {@code pipeline/run}'s {@code checkout} step uses: {@code checkoutBranch}/{@code checkoutTag}, else
+     * {@code branch}/{@code tag}; empty when none was given (the side is then left out of the request).
+     */
     public Optional<GitRef> checkoutRef() {
         return Optional.ofNullable(checkoutRef);
     }

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * What is read about a pipeline once its outcome is known: why it failed, with {@code junit: true} its test
- * results, and with {@code artifacts: true} its artifacts. Read off the watcher's scheduler (it may take many requests), within core's budgets; never able to change
- * the outcome: whatever goes wrong is a warning line in the report.
+ * results, and with {@code artifacts: true} its artifacts. Read off the watcher's scheduler (it may take many
+ * requests), within core's budgets; never able to change the outcome: whatever goes wrong is a warning line in the
+ * report.
  *
  * @param failures why it failed ({@link FailureReport#NONE} when it did not)
  * @param tests    the counted jobs' test results, or null unless {@code junit: true}

@@ -108,8 +108,9 @@ public final class CircleCiSimulator implements AutoCloseable {
 
     /**
      * The refs the pipeline was triggered with: for {@code pipeline/run} its {@code config} and {@code checkout} refs
-     * as sent (each null when absent); all null for the legacy endpoint, which has one ref. What it builds, and shows
-     * in {@code vcs}, is {@link PipelineTruth#branch()}: the checkout ref, else the config ref, else the default branch.
+     * as sent (each null when absent); all null for the legacy endpoint, which has one ref. What it builds, and
+     * shows in {@code vcs}, is {@link PipelineTruth#branch()}: the checkout ref, else the config ref, else the
+     * default branch.
      */
     public Optional<TriggerRefs> triggerRefs(String pipelineId) {
         return pipeline(pipelineId).map(p -> TriggerRefs.of(p.trigger()));

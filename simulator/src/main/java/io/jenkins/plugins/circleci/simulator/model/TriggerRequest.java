@@ -6,9 +6,10 @@ import java.util.Map;
  * A validated trigger: the ref built ({@code branch} or {@code tag}, at most one), the pipeline parameters and, for
  * {@code pipeline/run}, the {@code config} and {@code checkout} refs exactly as sent.
  *
- * @param viaPipelineRun true when it came through {@code pipeline/run} (the only endpoint that can answer "not triggered")
- * @param config         {@code pipeline/run}'s {@code config} ref as sent; null when absent or for the legacy endpoint
- * @param checkout       {@code pipeline/run}'s {@code checkout} ref as sent; null when absent or for the legacy endpoint
+ * @param viaPipelineRun true when it came through {@code pipeline/run} (the only endpoint that can answer "not
+ *                       triggered")
+ * @param config         {@code pipeline/run}'s {@code config} ref as sent; null when absent or legacy
+ * @param checkout       {@code pipeline/run}'s {@code checkout} ref as sent; null when absent or legacy
  */
 public record TriggerRequest(String branch, String tag, Map<String, Object> parameters, boolean viaPipelineRun,
                              Ref config, Ref checkout) {
