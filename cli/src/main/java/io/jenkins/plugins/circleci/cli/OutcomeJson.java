@@ -2,6 +2,8 @@ package io.jenkins.plugins.circleci.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.circleci.artifacts.ArtifactsView;
+import io.jenkins.plugins.circleci.artifacts.CollectedArtifacts;
 import io.jenkins.plugins.circleci.failure.FailureReport;
 import io.jenkins.plugins.circleci.failure.FailureView;
 import io.jenkins.plugins.circleci.trigger.Outcome;
@@ -12,9 +14,11 @@ import java.util.Map;
 /**
  * The {@code --json} result: one object on one line,
  * {@code {"id","number","project","state","result","url","workflows":[{"id","name","status","url"}],"reason","message","errors",
- * "failedJobs":[...]}}. The first seven fields are the contract scripts rely on (core's {@link OutcomeView}, which the
+ * "failedJobs":[...],"artifacts":[...]}}. The first seven fields are the contract scripts rely on (core's
+ * {@link OutcomeView}, which the
  * Jenkins steps return too); {@code reason}, {@code message} and {@code errors} add why it ended, {@code failedJobs}
- * what failed (core's {@link FailureView}, empty unless a pipeline failed). Fields of a pipeline that was never
+ * what failed (core's {@link FailureView}, empty unless a pipeline failed), {@code artifacts} the counted jobs'
+ * artifacts (core's {@link ArtifactsView}, empty unless {@code --artifacts}). Fields of a pipeline that was never
  * created are null.
  */
 final class OutcomeJson {
@@ -28,11 +32,16 @@ final class OutcomeJson {
     }
 
     static String render(Outcome outcome, String project, FailureReport failures) {
+        return render(outcome, project, failures, CollectedArtifacts.NONE);
+    }
+
+    static String render(Outcome outcome, String project, FailureReport failures, CollectedArtifacts artifacts) {
         Map<String, Object> json = new LinkedHashMap<>(OutcomeView.of(outcome, project));
         json.put("reason", outcome.reason().name());
         json.put("message", outcome.message());
         json.put("errors", outcome.errors());
         json.put("failedJobs", FailureView.failedJobs(failures));
+        json.put("artifacts", ArtifactsView.artifacts(artifacts));
         try {
             return MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {

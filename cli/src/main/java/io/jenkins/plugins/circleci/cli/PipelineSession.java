@@ -2,6 +2,9 @@ package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.artifacts.ArtifactLister;
+import io.jenkins.plugins.circleci.artifacts.ArtifactsText;
+import io.jenkins.plugins.circleci.artifacts.CollectedArtifacts;
 import io.jenkins.plugins.circleci.failure.FailureLimits;
 import io.jenkins.plugins.circleci.failure.FailureReport;
 import io.jenkins.plugins.circleci.failure.FailureReportText;
@@ -34,6 +37,7 @@ final class PipelineSession {
     private final ProgressPrinter progress;
     private final boolean json;
     private FailureLimits failureLimits = FailureLimits.defaults();
+    private boolean listArtifacts;
 
     PipelineSession(CliContext context, CircleCiClients clients, boolean json) {
         this.context = context;
@@ -45,6 +49,12 @@ final class PipelineSession {
     /** How much to read, once the outcome is known, to say why the pipeline failed. */
     PipelineSession reporting(FailureLimits limits) {
         this.failureLimits = limits;
+        return this;
+    }
+
+    /** Whether to list the counted jobs' artifacts once the wait ends. */
+    PipelineSession listingArtifacts(boolean list) {
+        this.listArtifacts = list;
         return this;
     }
 
@@ -145,7 +155,13 @@ final class PipelineSession {
         FailureReport failures = new FailureReporter(clients.forWatch(), context.clock())
                 .report(outcome, failureLimits);
         FailureReportText.lines(failures, url -> url).forEach(progress::line);
-        context.out().println(json ? OutcomeJson.render(outcome, project, failures) : OutcomeSummary.line(outcome));
+        CollectedArtifacts artifacts = CollectedArtifacts.NONE;
+        if (listArtifacts && outcome.pipeline() != null && outcome.reason() != OutcomeReason.NOT_WAITED) {
+            artifacts = new ArtifactLister(clients.forWatch(), context.clock()).list(outcome);
+            ArtifactsText.lines(artifacts, url -> url).forEach(progress::line);
+        }
+        context.out().println(json ? OutcomeJson.render(outcome, project, failures, artifacts)
+                : OutcomeSummary.line(outcome));
         context.out().flush();
         return ExitCodes.of(outcome);
     }

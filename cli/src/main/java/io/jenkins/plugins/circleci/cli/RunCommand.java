@@ -52,6 +52,34 @@ final class RunCommand implements Callable<Integer> {
                     + "Center projects need it).")
     String definitionId;
 
+    @ArgGroup(exclusive = true)
+    ConfigRef configRef = new ConfigRef();
+
+    /** pipeline/run's config ref, overriding --branch/--tag for the config only. */
+    static final class ConfigRef {
+        @Option(names = "--config-branch", paramLabel = "BRANCH", description = "With --definition-id: read the "
+                + "config from this branch (pull/N/head or pull/N/merge on GitHub) instead of --branch/--tag.")
+        String branch;
+
+        @Option(names = "--config-tag", paramLabel = "TAG", description = "With --definition-id: read the config "
+                + "from this tag instead of --branch/--tag.")
+        String tag;
+    }
+
+    @ArgGroup(exclusive = true)
+    CheckoutRef checkoutRef = new CheckoutRef();
+
+    /** pipeline/run's checkout ref, overriding --branch/--tag for the checkout step only. */
+    static final class CheckoutRef {
+        @Option(names = "--checkout-branch", paramLabel = "BRANCH", description = "With --definition-id: check "
+                + "this branch out (pull/N/head or pull/N/merge on GitHub) instead of --branch/--tag.")
+        String branch;
+
+        @Option(names = "--checkout-tag", paramLabel = "TAG", description = "With --definition-id: check this tag "
+                + "out instead of --branch/--tag.")
+        String tag;
+    }
+
     @Option(names = "--no-wait", description = "Trigger and exit 0 at once, printing the pipeline's id and link.")
     boolean noWait;
 
@@ -77,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
         }
         TriggerRequest request = request();
         WatchOptions options = waiting.toWatchOptions(context.watchTuning());
-        return connection.session(context).reporting(waiting.failureLimits()).run(request, options, !noWait);
+        return connection.session(context).reporting(waiting.failureLimits()).listingArtifacts(waiting.artifacts)
+                .run(request, options, !noWait);
     }
 
     /** The trigger request the options describe; core refuses what CircleCI would refuse. */
@@ -87,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
                 .tag(revision == null ? null : revision.tag)
                 .parameters(ParameterText.parse(params, stringParams))
                 .definitionId(definitionId)
+                .configBranch(configRef == null ? null : configRef.branch)
+                .configTag(configRef == null ? null : configRef.tag)
+                .checkoutBranch(checkoutRef == null ? null : checkoutRef.branch)
+                .checkoutTag(checkoutRef == null ? null : checkoutRef.tag)
                 .build();
     }
 }

@@ -31,7 +31,8 @@ final class WaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return connection.session(context).reporting(waiting.failureLimits()).waitFor(pipelineId,
+        return connection.session(context).reporting(waiting.failureLimits()).listingArtifacts(waiting.artifacts)
+                .waitFor(pipelineId,
                 waiting.toWatchOptions(context.watchTuning()));
     }
 

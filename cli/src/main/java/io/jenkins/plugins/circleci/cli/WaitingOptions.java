@@ -75,6 +75,11 @@ final class WaitingOptions {
                     + "Default: 0, none.")
     int logTail;
 
+    @Option(names = "--artifacts",
+            description = "Once the wait ends, list the artifacts of the counted workflows' finished jobs (stderr; "
+                    + "with --json, as \"artifacts\"). Bounded: at most 50 jobs and 1000 artifacts. Default: off.")
+    boolean artifacts;
+
     WatchOptions toWatchOptions(UnaryOperator<WatchOptions.Builder> tuning) {
         WatchOptions.Builder builder = WatchOptions.builder().workflows(workflows).onHold(onHold)
                 .cancelOnAbort(!noCancelOnAbort).resultMapping(ResultMapping.defaults().withOverrideTexts(results));

@@ -107,6 +107,22 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aConfigOrCheckoutRefNeedsADefinitionId() {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--config-branch", "ci").err())
+                .contains("without a pipeline definition id").contains("definition id from Project Settings");
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--branch", "main", "--checkout-tag", "v1")
+                .err()).contains("without a pipeline definition id");
+    }
+
+    @Test
+    void aConfigBranchAndAConfigTagAreMutuallyExclusive() {
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--config-branch", "a", "--config-tag", "b")
+                .err()).contains("--config-branch=BRANCH, --config-tag=TAG are mutually exclusive");
+        assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--checkout-branch", "a", "--checkout-tag",
+                "b").err()).contains("--checkout-branch=BRANCH, --checkout-tag=TAG are mutually exclusive");
+    }
+
+    @Test
     void aDefinitionIdMustBeAUuid() {
         assertThat(refused(TOKEN, "run", "--project", "gh/acme/api", "--definition-id", "42").err())
                 .contains("'42' is not a UUID");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.circleci.api.GitRef;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
@@ -37,6 +38,26 @@ class OptionBindingTest {
                 Map.entry("region", "eu"), Map.entry("version", "42"));
         assertThat(request.definitionId()).contains("5034460f-c7c4-4c43-9457-de07e2029e7b");
         assertThat(request.usesPipelineRun()).isTrue();
+    }
+
+    @Test
+    void configAndCheckoutRefsOverrideBranchOnTheirSide() {
+        TriggerRequest request = run("--project", "gh/acme/api", "--branch", "main", "--config-branch",
+                "pull/12/head", "--definition-id", "5034460f-c7c4-4c43-9457-de07e2029e7b").request();
+        assertThat(request.configRef()).contains(GitRef.branch("pull/12/head"));
+        assertThat(request.checkoutRef()).contains(GitRef.branch("main"));
+
+        request = run("--project", "gh/acme/api", "--config-tag", "v1", "--checkout-branch", "dev",
+                "--definition-id", "5034460f-c7c4-4c43-9457-de07e2029e7b").request();
+        assertThat(request.configRef()).contains(GitRef.tag("v1"));
+        assertThat(request.checkoutRef()).contains(GitRef.branch("dev"));
+        assertThat(request.branch()).isEmpty();
+    }
+
+    @Test
+    void artifactsAreOffUnlessAsked() {
+        assertThat(run("--project", "gh/acme/api").waiting.artifacts).isFalse();
+        assertThat(run("--project", "gh/acme/api", "--artifacts").waiting.artifacts).isTrue();
     }
 
     @Test

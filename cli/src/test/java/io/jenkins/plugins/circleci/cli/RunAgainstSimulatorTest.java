@@ -90,6 +90,53 @@ class RunAgainstSimulatorTest {
     }
 
     @Test
+    void artifactsOfAFailedPipelineAreInTheJsonAndTheExitCodeIsUnchanged() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p
+                .workflow("build", w -> w.job(io.jenkins.plugins.circleci.simulator.scenario.JobSpec
+                        .build("test", SHORT, "failed").withArtifacts(2)))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--json", "--artifacts");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILURE);
+            JsonNode artifacts = json(run).get("artifacts");
+            assertThat(artifacts).hasSize(2);
+            assertThat(artifacts.get(0).get("workflow").asText()).isEqualTo("build");
+            assertThat(artifacts.get(0).get("job").asText()).isEqualTo("test");
+            assertThat(artifacts.get(0).get("jobNumber").asLong()).isPositive();
+            assertThat(artifacts.get(0).get("path").asText()).isEqualTo("artifacts/test/file-1.txt");
+            assertThat(artifacts.get(0).get("url").asText()).startsWith(sim.simulator.baseUrl() + "/artifacts/");
+            assertThat(artifacts.get(0).get("nodeIndex").asLong()).isZero();
+            assertThat(run.err()).contains("CircleCI artifacts: 2 listed from 1 finished job:");
+            assertThat(run.out() + run.err()).doesNotContain(Simulated.TOKEN);
+        }
+    }
+
+    @Test
+    void withoutArtifactsTheJsonListIsEmptyAndNothingIsAsked() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p
+                .workflow("build", w -> w.job(io.jenkins.plugins.circleci.simulator.scenario.JobSpec
+                        .build("test", SHORT, "success").withArtifacts(2)))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(json(run).get("artifacts")).isEmpty();
+            assertThat(sim.simulator.journal().count("GET", "/artifacts$")).isZero();
+        }
+    }
+
+    @Test
+    void configAndCheckoutRefsReachPipelineRun() throws Exception {
+        try (Simulated sim = new Simulated(project(p -> p.workflow("build", w -> w.job("test", SHORT))))) {
+            CliRun run = sim.cli("run", "--project", PROJECT, "--definition-id",
+                    "5034460f-c7c4-4c43-9457-de07e2029e7b", "--config-branch", "ci", "--checkout-tag", "v1.0",
+                    "--no-wait");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCESS);
+            assertThat(sim.simulator.triggerRefs(sim.simulator.pipelineIds().get(0))).contains(
+                    new io.jenkins.plugins.circleci.simulator.TriggerRefs("ci", null, null, "v1.0", true));
+        }
+    }
+
+    @Test
     void aFailedWorkflowMappedToUnstableExitsSix() throws Exception {
         try (Simulated sim = new Simulated(project(p -> p
                 .workflow("build", w -> w.job("test", SHORT, "failed"))

@@ -114,11 +114,8 @@ public final class CircleCiClient {
     private static Map<String, Object> pipelineRunBody(TriggerRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("definition_id", request.definitionId().orElseThrow());
-        Map<String, String> ref = ref(request);
-        if (!ref.isEmpty()) {
-            body.put("config", ref);
-            body.put("checkout", ref);
-        }
+        request.configRef().ifPresent(ref -> body.put("config", Map.of(ref.kind(), ref.name())));
+        request.checkoutRef().ifPresent(ref -> body.put("checkout", Map.of(ref.kind(), ref.name())));
         if (!request.parameters().isEmpty()) {
             body.put("parameters", request.parameters());
         }
@@ -136,6 +133,10 @@ public final class CircleCiClient {
     private static String describeInput(TriggerRequest request) {
         String ref = request.branch().map(b -> "branch '" + b + "'")
                 .or(() -> request.tag().map(t -> "tag '" + t + "'")).orElse("the default branch");
+        if (request.usesPipelineRun() && !request.configRef().equals(request.checkoutRef())) {
+            ref = "config " + request.configRef().map(Object::toString).orElse("from the default branch")
+                    + ", checkout " + request.checkoutRef().map(Object::toString).orElse("not given");
+        }
         String definition = request.definitionId().map(id -> ", definition id " + id).orElse("");
         return ref + definition + ", parameters " + (request.parameters().isEmpty() ? "none"
                 : request.parameters().keySet().toString());
@@ -246,6 +247,12 @@ public final class CircleCiClient {
     public List<Artifact> listArtifacts(ProjectSlug project, long jobNumber) {
         return transport.fetchAll(projectCall("artifacts of job " + jobNumber + " of " + project, project,
                 Long.toString(jobNumber), "artifacts"), Artifact.class);
+    }
+
+    /** The job's artifacts, at most {@code maxPages} pages of them; each page is an ordinary read (budget, retries). */
+    public PartialList<Artifact> listArtifacts(ProjectSlug project, long jobNumber, int maxPages) {
+        return PageReader.firstPages(transport, projectCall("artifacts of job " + jobNumber + " of " + project,
+                project, Long.toString(jobNumber), "artifacts"), Artifact.class, maxPages);
     }
 
     public Project getProject(ProjectSlug project) {

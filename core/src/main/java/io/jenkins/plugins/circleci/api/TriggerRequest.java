@@ -12,6 +12,11 @@ import java.util.Optional;
  * What to trigger: a project, a branch or a tag, typed pipeline parameters, and for GitHub App / Bitbucket DC
  * projects a pipeline definition id (which selects {@code POST /project/{provider}/{org}/{project}/pipeline/run}).
  * {@link Builder#build()} checks everything CircleCI would refuse, so a bad request is never sent.
+ *
+ * <p>{@code pipeline/run} takes two refs: the one the config file is read from ({@code config}) and the one the
+ * {@code checkout} step checks out ({@code checkout}). {@code branch}/{@code tag} set both; {@code configBranch},
+ * {@code configTag}, {@code checkoutBranch} and {@code checkoutTag} set one side each, overriding {@code branch}/{@code
+ * tag} there. The per-side refs exist only with a definition id: the legacy endpoint has one ref for both.
  */
 public final class TriggerRequest {
     public static final int MAX_PARAMETERS = 100;
@@ -23,6 +28,8 @@ public final class TriggerRequest {
     private final String tag;
     private final Map<String, Object> parameters;
     private final String definitionId;
+    private final GitRef configRef;
+    private final GitRef checkoutRef;
 
     private TriggerRequest(Builder b) {
         this.project = b.project;
@@ -30,6 +37,9 @@ public final class TriggerRequest {
         this.tag = b.tag;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.parameters));
         this.definitionId = b.definitionId;
+        GitRef both = GitRef.of(b.branch, b.tag);
+        this.configRef = b.configRef() != null ? b.configRef() : both;
+        this.checkoutRef = b.checkoutRef() != null ? b.checkoutRef() : both;
     }
 
     public static Builder builder(ProjectSlug project) {
@@ -57,6 +67,22 @@ public final class TriggerRequest {
         return Optional.ofNullable(definitionId);
     }
 
+    /**
+     * The ref {@code pipeline/run} reads the config from: {@code configBranch}/{@code configTag}, else
+     * {@code branch}/{@code tag}; empty when none was given (CircleCI's default branch).
+     */
+    public Optional<GitRef> configRef() {
+        return Optional.ofNullable(configRef);
+    }
+
+    /**
+     * The ref {@code pipeline/run}'s {@code checkout} step uses: {@code checkoutBranch}/{@code checkoutTag}, else
+     * {@code branch}/{@code tag}; empty when none was given (the side is then left out of the request).
+     */
+    public Optional<GitRef> checkoutRef() {
+        return Optional.ofNullable(checkoutRef);
+    }
+
     /** Whether this goes through {@code pipeline/run} (a definition id was given). */
     public boolean usesPipelineRun() {
         return definitionId != null;
@@ -65,7 +91,9 @@ public final class TriggerRequest {
     @Override
     public String toString() {
         return "TriggerRequest[" + project + (branch != null ? " branch=" + branch : "")
-                + (tag != null ? " tag=" + tag : "") + " parameters=" + parameters.keySet()
+                + (tag != null ? " tag=" + tag : "")
+                + (Objects.equals(configRef, checkoutRef) ? "" : " config=" + configRef + " checkout=" + checkoutRef)
+                + " parameters=" + parameters.keySet()
                 + (definitionId != null ? " definitionId=" + definitionId : "") + "]";
     }
 
@@ -75,6 +103,10 @@ public final class TriggerRequest {
         private String tag;
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private String definitionId;
+        private String configBranch;
+        private String configTag;
+        private String checkoutBranch;
+        private String checkoutTag;
 
         private Builder(ProjectSlug project) {
             this.project = Objects.requireNonNull(project, "project");
@@ -88,6 +120,41 @@ public final class TriggerRequest {
         public Builder tag(String tag) {
             this.tag = blankToNull(tag);
             return this;
+        }
+
+        /**
+         * The branch {@code pipeline/run} reads the config from (overrides {@link #branch} for the config); may be
+         * {@code pull/<n>/head} or {@code pull/<n>/merge} on GitHub.
+         */
+        public Builder configBranch(String branch) {
+            this.configBranch = blankToNull(branch);
+            return this;
+        }
+
+        /** The tag {@code pipeline/run} reads the config from. */
+        public Builder configTag(String tag) {
+            this.configTag = blankToNull(tag);
+            return this;
+        }
+
+        /** The branch {@code pipeline/run}'s {@code checkout} step checks out (overrides {@link #branch} there). */
+        public Builder checkoutBranch(String branch) {
+            this.checkoutBranch = blankToNull(branch);
+            return this;
+        }
+
+        /** The tag {@code pipeline/run}'s {@code checkout} step checks out. */
+        public Builder checkoutTag(String tag) {
+            this.checkoutTag = blankToNull(tag);
+            return this;
+        }
+
+        private GitRef configRef() {
+            return GitRef.of(configBranch, configTag);
+        }
+
+        private GitRef checkoutRef() {
+            return GitRef.of(checkoutBranch, checkoutTag);
         }
 
         public Builder definitionId(String definitionId) {
@@ -114,6 +181,14 @@ public final class TriggerRequest {
                 throw new InvalidRequestException("Both a branch ('" + branch + "') and a tag ('" + tag
                         + "') were given.", "CircleCI builds either a branch or a tag: give only one of them.");
             }
+            checkSide("config", configBranch, configTag);
+            checkSide("checkout", checkoutBranch, checkoutTag);
+            if (definitionId == null && (configRef() != null || checkoutRef() != null)) {
+                throw new InvalidRequestException("A separate config or checkout ref ("
+                        + describeSides() + ") was given without a pipeline definition id.",
+                        "Only CircleCI's pipeline/run endpoint takes separate config and checkout refs: give the "
+                                + "definition id from Project Settings > Project Setup, or use branch/tag alone.");
+            }
             if (definitionId != null && Uuids.canonical(definitionId).isEmpty()) {
                 throw new InvalidRequestException("The pipeline definition id '" + definitionId
                         + "' is not a UUID.", "Copy the definition id from Project Settings > Project Setup "
@@ -133,6 +208,25 @@ public final class TriggerRequest {
             parameters.clear();
             parameters.putAll(checked);
             return new TriggerRequest(this);
+        }
+
+        private static void checkSide(String side, String branch, String tag) {
+            if (branch != null && tag != null) {
+                throw new InvalidRequestException("Both a " + side + " branch ('" + branch + "') and a " + side
+                        + " tag ('" + tag + "') were given.", "CircleCI takes either a branch or a tag for the "
+                        + side + " ref: give only one of " + side + "Branch and " + side + "Tag.");
+            }
+        }
+
+        private String describeSides() {
+            StringBuilder sb = new StringBuilder();
+            if (configRef() != null) {
+                sb.append("config ").append(configRef());
+            }
+            if (checkoutRef() != null) {
+                sb.append(sb.length() == 0 ? "" : ", ").append("checkout ").append(checkoutRef());
+            }
+            return sb.toString();
         }
 
         private static String checkKey(String key) {

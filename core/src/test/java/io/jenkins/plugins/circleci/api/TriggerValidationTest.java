@@ -51,6 +51,14 @@ class TriggerValidationTest {
                 refused("double value", () -> rocket().parameter("ratio", 0.5).build(), "type Double"),
                 refused("null value", () -> rocket().parameter("x", null).build(), "type null"),
                 refused("map value", () -> rocket().parameter("x", Map.of()).build(), "only strings, booleans"),
+                refused("config branch without definition id", () -> rocket().configBranch("ci").build(),
+                        "without a pipeline definition id"),
+                refused("checkout tag without definition id", () -> rocket().branch("main").checkoutTag("v1").build(),
+                        "without a pipeline definition id"),
+                refused("config branch and config tag", () -> rocket().definitionId(ClientFixture.DEFINITION_ID)
+                        .configBranch("a").configTag("b").build(), "Both a config branch"),
+                refused("checkout branch and checkout tag", () -> rocket().definitionId(ClientFixture.DEFINITION_ID)
+                        .checkoutBranch("a").checkoutTag("b").build(), "Both a checkout branch"),
                 refused("definition id not a UUID", () -> rocket().definitionId("abc").build(), "not a UUID"),
                 refused("definition id in a lenient UUID form", () -> rocket().definitionId("1-1-1-1-1").build(),
                         "not a UUID"),

@@ -24,6 +24,7 @@ public abstract class CircleCiStep extends Step {
     private boolean junit;
     private String waitFor;
     private String onTimeout;
+    private boolean artifacts;
 
     public String getCredentialsId() {
         return credentialsId;
@@ -161,6 +162,16 @@ public abstract class CircleCiStep extends Step {
         this.onTimeout = Blank.toNull(onTimeout);
     }
 
+    public boolean isArtifacts() {
+        return artifacts;
+    }
+
+    /** Once the wait ends, lists the counted jobs' artifacts into the returned map's {@code artifacts}. */
+    @DataBoundSetter
+    public void setArtifacts(boolean artifacts) {
+        this.artifacts = artifacts;
+    }
+
     /** What this call asked for, as the running step keeps it. */
     abstract StepOptions toOptions();
 
@@ -184,6 +195,7 @@ public abstract class CircleCiStep extends Step {
                 .logTail(logTail)
                 .junit(junit)
                 .until(waitFor)
-                .onTimeout(onTimeout);
+                .onTimeout(onTimeout)
+                .artifacts(artifacts);
     }
 }

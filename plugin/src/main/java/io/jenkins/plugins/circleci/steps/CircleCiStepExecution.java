@@ -5,6 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.artifacts.ArtifactsText;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.failure.FailureReportText;
 import io.jenkins.plugins.circleci.junit.JUnitRecording;
@@ -215,6 +216,9 @@ final class CircleCiStepExecution extends StepExecution {
             if (details.tests() != null) {
                 JUnitRecording.record(run, details.tests(), listenerOrNull()).forEach(console::println);
             }
+            if (details.artifacts() != null) {
+                ArtifactsText.lines(details.artifacts(), url -> link(url, url)).forEach(console::println);
+            }
             // An AbortException prints its own message; any other ending is worth one line of its own.
             if (!(failure instanceof AbortException) && outcome.message() != null && !outcome.message().isBlank()) {
                 console.println(outcome.message());
@@ -225,7 +229,7 @@ final class CircleCiStepExecution extends StepExecution {
             if (failure != null) {
                 getContext().onFailure(failure);
             } else {
-                getContext().onSuccess(StepOutcomes.toMap(outcome, details.failures()));
+                getContext().onSuccess(StepOutcomes.toMap(outcome, details.failures(), details.artifacts()));
             }
         }
 

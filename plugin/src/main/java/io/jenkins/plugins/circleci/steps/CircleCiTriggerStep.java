@@ -16,6 +16,11 @@ public final class CircleCiTriggerStep extends CircleCiStep {
     private String tag;
     private Map<String, Object> parameters;
     private String definitionId;
+    /** pipeline/run only: the config's ref and the checkout's ref, each overriding branch/tag on its side. */
+    private String configBranch;
+    private String configTag;
+    private String checkoutBranch;
+    private String checkoutTag;
     private boolean wait = true;
 
     /** @param project the project slug, e.g. {@code gh/acme/api} or {@code circleci/<org-id>/<project-id>} */
@@ -65,6 +70,42 @@ public final class CircleCiTriggerStep extends CircleCiStep {
         this.definitionId = Blank.toNull(definitionId);
     }
 
+    public String getConfigBranch() {
+        return configBranch;
+    }
+
+    @DataBoundSetter
+    public void setConfigBranch(String configBranch) {
+        this.configBranch = Blank.toNull(configBranch);
+    }
+
+    public String getConfigTag() {
+        return configTag;
+    }
+
+    @DataBoundSetter
+    public void setConfigTag(String configTag) {
+        this.configTag = Blank.toNull(configTag);
+    }
+
+    public String getCheckoutBranch() {
+        return checkoutBranch;
+    }
+
+    @DataBoundSetter
+    public void setCheckoutBranch(String checkoutBranch) {
+        this.checkoutBranch = Blank.toNull(checkoutBranch);
+    }
+
+    public String getCheckoutTag() {
+        return checkoutTag;
+    }
+
+    @DataBoundSetter
+    public void setCheckoutTag(String checkoutTag) {
+        this.checkoutTag = Blank.toNull(checkoutTag);
+    }
+
     public boolean isWait() {
         return wait;
     }
@@ -81,6 +122,7 @@ public final class CircleCiTriggerStep extends CircleCiStep {
                 .tag(tag)
                 .parameters(parameters)
                 .definitionId(definitionId)
+                .refs(configBranch, configTag, checkoutBranch, checkoutTag)
                 .waitForCompletion(wait)
                 .build();
     }

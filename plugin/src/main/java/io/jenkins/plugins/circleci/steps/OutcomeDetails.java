@@ -1,6 +1,8 @@
 package io.jenkins.plugins.circleci.steps;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.artifacts.ArtifactLister;
+import io.jenkins.plugins.circleci.artifacts.CollectedArtifacts;
 import io.jenkins.plugins.circleci.failure.FailureReport;
 import io.jenkins.plugins.circleci.failure.FailureReporter;
 import io.jenkins.plugins.circleci.testresults.CollectedTestResults;
@@ -10,15 +12,21 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * What is read about a pipeline once its outcome is known: why it failed and, with {@code junit: true}, its test
- * results. Read off the watcher's scheduler (it may take many requests), within core's budgets; never able to change
- * the outcome: whatever goes wrong is a warning line in the report.
+ * What is read about a pipeline once its outcome is known: why it failed, with {@code junit: true} its test
+ * results, and with {@code artifacts: true} its artifacts. Read off the watcher's scheduler (it may take many
+ * requests), within core's budgets; never able to change the outcome: whatever goes wrong is a warning line in the
+ * report.
  *
  * @param failures why it failed ({@link FailureReport#NONE} when it did not)
  * @param tests    the counted jobs' test results, or null unless {@code junit: true}
+ * @param artifacts the counted jobs' artifacts, or null unless {@code artifacts: true}
  */
-record OutcomeDetails(FailureReport failures, CollectedTestResults tests) {
-    static final OutcomeDetails NONE = new OutcomeDetails(FailureReport.NONE, null);
+record OutcomeDetails(FailureReport failures, CollectedTestResults tests, CollectedArtifacts artifacts) {
+    static final OutcomeDetails NONE = new OutcomeDetails(FailureReport.NONE, null, null);
+
+    OutcomeDetails(FailureReport failures, CollectedTestResults tests) {
+        this(failures, tests, null);
+    }
 
     static OutcomeDetails read(CircleCiClient client, Clock clock, Outcome outcome, StepOptions options) {
         FailureReport failures;
@@ -37,6 +45,15 @@ record OutcomeDetails(FailureReport failures, CollectedTestResults tests) {
                         + e.getClass().getSimpleName() + ")."));
             }
         }
-        return new OutcomeDetails(failures, tests);
+        CollectedArtifacts artifacts = null;
+        if (options.artifacts()) {
+            try {
+                artifacts = new ArtifactLister(client, clock).list(outcome);
+            } catch (RuntimeException e) {
+                artifacts = new CollectedArtifacts(List.of(), 0, List.of("Could not list the artifacts ("
+                        + e.getClass().getSimpleName() + ")."));
+            }
+        }
+        return new OutcomeDetails(failures, tests, artifacts);
     }
 }

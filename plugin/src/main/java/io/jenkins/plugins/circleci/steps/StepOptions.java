@@ -51,6 +51,13 @@ final class StepOptions implements Serializable {
     /** Null in steps saved before these options existed: none. */
     private final String holdTimeout;
     private final ArrayList<String> approve;
+    /** pipeline/run's separate refs: null (absent in steps saved before they existed) unless given. */
+    private final String configBranch;
+    private final String configTag;
+    private final String checkoutBranch;
+    private final String checkoutTag;
+    /** Whether to list the counted jobs' artifacts once the wait ends (false in steps saved before it existed). */
+    private final boolean artifacts;
 
     private StepOptions(Builder b) {
         this.project = b.project;
@@ -74,6 +81,11 @@ final class StepOptions implements Serializable {
         this.onTimeout = b.onTimeout;
         this.holdTimeout = b.holdTimeout;
         this.approve = new ArrayList<>(b.approve);
+        this.configBranch = b.configBranch;
+        this.configTag = b.configTag;
+        this.checkoutBranch = b.checkoutBranch;
+        this.checkoutTag = b.checkoutTag;
+        this.artifacts = b.artifacts;
     }
 
     static Builder trigger(String project) {
@@ -102,6 +114,25 @@ final class StepOptions implements Serializable {
         if (!triggers()) {
             return "pipeline " + pipelineId;
         }
+        String config = configBranch != null ? "config branch " + configBranch
+                : configTag != null ? "config tag " + configTag : null;
+        String checkout = checkoutBranch != null ? "checkout branch " + checkoutBranch
+                : checkoutTag != null ? "checkout tag " + checkoutTag : null;
+        if (config != null || checkout != null) {
+            String both = branch != null ? "branch " + branch : tag != null ? "tag " + tag : null;
+            List<String> refs = new ArrayList<>();
+            if (config != null) {
+                refs.add(config);
+            } else if (both != null) {
+                refs.add("config " + both);
+            }
+            if (checkout != null) {
+                refs.add(checkout);
+            } else if (both != null) {
+                refs.add("checkout " + both);
+            }
+            return project + " (" + String.join(", ", refs) + ")";
+        }
         return project + (branch != null ? " (branch " + branch + ")" : tag != null ? " (tag " + tag + ")" : "");
     }
 
@@ -119,6 +150,10 @@ final class StepOptions implements Serializable {
 
     boolean junit() {
         return junit;
+    }
+
+    boolean artifacts() {
+        return artifacts;
     }
 
     /**
@@ -158,6 +193,10 @@ final class StepOptions implements Serializable {
                 .branch(branch)
                 .tag(tag)
                 .definitionId(definitionId)
+                .configBranch(configBranch)
+                .configTag(configTag)
+                .checkoutBranch(checkoutBranch)
+                .checkoutTag(checkoutTag)
                 .parameters(parameters)
                 .build();
     }
@@ -234,8 +273,27 @@ final class StepOptions implements Serializable {
         private String onTimeout;
         private String holdTimeout;
         private final List<String> approve = new ArrayList<>();
+        private String configBranch;
+        private String configTag;
+        private String checkoutBranch;
+        private String checkoutTag;
+        private boolean artifacts;
 
         private Builder() {}
+
+        Builder artifacts(boolean list) {
+            this.artifacts = list;
+            return this;
+        }
+
+        /** pipeline/run's config and checkout refs (each null unless given). */
+        Builder refs(String configBranch, String configTag, String checkoutBranch, String checkoutTag) {
+            this.configBranch = Blank.toNull(configBranch);
+            this.configTag = Blank.toNull(configTag);
+            this.checkoutBranch = Blank.toNull(checkoutBranch);
+            this.checkoutTag = Blank.toNull(checkoutTag);
+            return this;
+        }
 
         Builder logTail(int lines) {
             this.logTail = lines;

@@ -3,6 +3,8 @@ package io.jenkins.plugins.circleci.steps;
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.artifacts.ArtifactsView;
+import io.jenkins.plugins.circleci.artifacts.CollectedArtifacts;
 import io.jenkins.plugins.circleci.failure.FailureReport;
 import io.jenkins.plugins.circleci.failure.FailureView;
 import io.jenkins.plugins.circleci.trigger.BuildResult;
@@ -31,6 +33,16 @@ final class StepOutcomes {
     static Map<String, Object> toMap(Outcome outcome, FailureReport failures) {
         Map<String, Object> map = new LinkedHashMap<>(toMap(outcome));
         map.put("failedJobs", FailureView.failedJobs(failures));
+        return map;
+    }
+
+    /**
+     * {@link #toMap(Outcome, FailureReport)} and {@code artifacts} (see core's {@link ArtifactsView}): the listed ones,
+     * an empty list unless {@code artifacts: true} was asked for (null {@code artifacts} here).
+     */
+    static Map<String, Object> toMap(Outcome outcome, FailureReport failures, CollectedArtifacts artifacts) {
+        Map<String, Object> map = toMap(outcome, failures);
+        map.put("artifacts", ArtifactsView.artifacts(artifacts == null ? CollectedArtifacts.NONE : artifacts));
         return map;
     }
 

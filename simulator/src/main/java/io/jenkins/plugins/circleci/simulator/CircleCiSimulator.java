@@ -106,6 +106,16 @@ public final class CircleCiSimulator implements AutoCloseable {
         return pipeline(pipelineId).map(p -> truthOf(p, simulation.now()));
     }
 
+    /**
+     * The refs the pipeline was triggered with: for {@code pipeline/run} its {@code config} and {@code checkout} refs
+     * as sent (each null when absent); all null for the legacy endpoint, which has one ref. What it builds, and
+     * shows in {@code vcs}, is {@link PipelineTruth#branch()}: the checkout ref, else the config ref, else the
+     * default branch.
+     */
+    public Optional<TriggerRefs> triggerRefs(String pipelineId) {
+        return pipeline(pipelineId).map(p -> TriggerRefs.of(p.trigger()));
+    }
+
     /** {@link #truth} of every pipeline triggered so far, in no particular order. */
     public List<PipelineTruth> truths() {
         Instant now = simulation.now();

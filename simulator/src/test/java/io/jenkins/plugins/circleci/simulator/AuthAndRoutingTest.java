@@ -158,6 +158,38 @@ class AuthAndRoutingTest {
     }
 
     @Test
+    void pipelineRunKeepsItsConfigAndCheckoutRefsAndShowsTheCheckoutRefInVcs() {
+        Http.Reply created = http.post("/project/gh/acme/api/pipeline/run", "{\"definition_id\":\""
+                + Http.DEFINITION_ID + "\",\"config\":{\"branch\":\"release/1.x\"},\"checkout\":{\"tag\":\"v1\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        assertThat(sim.triggerRefs(id)).contains(new TriggerRefs("release/1.x", null, null, "v1", true));
+        assertThat(http.get("/pipeline/" + id).json().get("vcs").get("tag").asText()).isEqualTo("v1");
+        assertThat(http.get("/pipeline/" + id).json().get("vcs").has("branch")).isFalse();
+
+        String onlyConfig = http.post("/project/gh/acme/api/pipeline/run", "{\"config\":{\"tag\":\"v2\"}}")
+                .json().get("id").asText();
+        assertThat(sim.triggerRefs(onlyConfig)).contains(new TriggerRefs(null, "v2", null, null, true));
+        assertThat(http.get("/pipeline/" + onlyConfig).json().get("vcs").get("tag").asText()).isEqualTo("v2");
+
+        String legacy = http.post("/project/gh/acme/api/pipeline", "{\"branch\":\"main\"}").json().get("id").asText();
+        assertThat(sim.triggerRefs(legacy)).contains(new TriggerRefs(null, null, null, null, false));
+    }
+
+    @Test
+    void aConfigBranchTheScenarioDoesNotKnowIsRefusedEvenWithAKnownCheckoutBranch() {
+        Http.Reply r = http.post("/project/gh/acme/api/pipeline/run",
+                "{\"config\":{\"branch\":\"nope\"},\"checkout\":{\"branch\":\"main\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.message()).isEqualTo("Branch not found");
+        assertThat(http.post("/project/gh/acme/api/pipeline/run",
+                "{\"config\":{\"branch\":\"main\"},\"checkout\":{\"branch\":\"nope\"}}").status())
+                .isEqualTo(400);
+        assertThat(sim.pipelineIds()).isEmpty();
+    }
+
+    @Test
     void parametersWithinLimitsAreAccepted() {
         StringBuilder hundred = new StringBuilder("{\"parameters\":{");
         for (int i = 0; i < 100; i++) {

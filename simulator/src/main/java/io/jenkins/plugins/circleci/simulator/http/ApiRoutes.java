@@ -180,10 +180,11 @@ final class ApiRoutes {
         }
         if (trigger.branch() == null && trigger.tag() == null) {
             // No ref: CircleCI builds the project's default branch, and the pipeline says so in vcs.branch.
-            trigger = new TriggerRequest(project.scenario().defaultBranch(), null, trigger.parameters(),
-                    trigger.viaPipelineRun());
+            trigger = trigger.building(project.scenario().defaultBranch());
         }
-        if (trigger.branch() != null && !project.scenario().knowsBranch(trigger.branch())) {
+        if (trigger.branch() != null && !project.scenario().knowsBranch(trigger.branch())
+                || trigger.config() != null && trigger.config().branch() != null
+                && !project.scenario().knowsBranch(trigger.config().branch())) {
             return ApiResponse.message(400, "Branch not found");
         }
         if (viaRun && project.scenario().notTriggered()) {

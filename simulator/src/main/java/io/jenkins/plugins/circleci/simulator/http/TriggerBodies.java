@@ -68,7 +68,17 @@ final class TriggerBodies {
         JsonNode source = checkout != null && (checkout.has("branch") || checkout.has("tag")) ? checkout : config;
         String branch = source == null ? null : text(source, "branch");
         String tag = source == null ? null : text(source, "tag");
-        return new TriggerRequest(branch, tag, parameters(root.get("parameters")), true);
+        return new TriggerRequest(branch, tag, parameters(root.get("parameters")), true, asRef(config),
+                asRef(checkout));
+    }
+
+    private static TriggerRequest.Ref asRef(JsonNode node) throws Invalid {
+        if (node == null) {
+            return null;
+        }
+        String branch = text(node, "branch");
+        String tag = text(node, "tag");
+        return branch == null && tag == null ? null : new TriggerRequest.Ref(branch, tag);
     }
 
     private static JsonNode parse(byte[] body, String notJson) throws Invalid {
