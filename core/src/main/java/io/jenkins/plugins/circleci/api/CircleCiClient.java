@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
 import io.jenkins.plugins.circleci.api.http.ApiBaseUrl;
 import io.jenkins.plugins.circleci.api.http.ApiCall;
 import io.jenkins.plugins.circleci.api.http.ApiTransport;
+import io.jenkins.plugins.circleci.api.http.ArtifactDownload;
 import io.jenkins.plugins.circleci.api.http.ConsoleText;
 import io.jenkins.plugins.circleci.api.http.Json;
 import io.jenkins.plugins.circleci.api.http.PageReader;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.circleci.api.http.PresignedDownload;
 import io.jenkins.plugins.circleci.api.http.ResponseReader;
 import io.jenkins.plugins.circleci.api.http.Sleeper;
 import io.jenkins.plugins.circleci.api.model.Artifact;
+import io.jenkins.plugins.circleci.api.model.ArtifactContent;
 import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.JobDetails;
 import io.jenkins.plugins.circleci.api.model.JobSteps;
@@ -253,6 +255,15 @@ public final class CircleCiClient {
     public PartialList<Artifact> listArtifacts(ProjectSlug project, long jobNumber, int maxPages) {
         return PageReader.firstPages(transport, projectCall("artifacts of job " + jobNumber + " of " + project,
                 project, Long.toString(jobNumber), "artifacts"), Artifact.class, maxPages);
+    }
+
+    /**
+     * The content of the artifact at {@code url} (an artifact's {@code url} as {@link #listArtifacts} gives it), at
+     * most {@code maxBytes} long. The token goes to CircleCI only (this server, or CircleCI cloud's artifact host);
+     * CircleCI's redirect to pre-signed storage is followed without it. See {@link ArtifactDownload}.
+     */
+    public ArtifactContent readArtifact(String url, long maxBytes) {
+        return transport.artifactDownload().read(url, maxBytes);
     }
 
     public Project getProject(ProjectSlug project) {

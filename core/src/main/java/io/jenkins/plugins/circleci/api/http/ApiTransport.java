@@ -155,6 +155,48 @@ public final class ApiTransport {
         return new PresignedDownload(http, secretMask());
     }
 
+    /**
+     * Reads an artifact's {@code url}: the token only to CircleCI's hosts, redirects followed here (to pre-signed
+     * storage without the token), within this transport's request budget and retry policy.
+     */
+    public ArtifactDownload artifactDownload() {
+        return new ArtifactDownload(this);
+    }
+
+    // ---- for ArtifactDownload, which sends its own requests to absolute URLs
+
+    OkHttpClient readsClient() {
+        return reads;
+    }
+
+    HttpUrl apiUrl() {
+        return api;
+    }
+
+    String token() {
+        return token;
+    }
+
+    RequestBudget budget() {
+        return budget;
+    }
+
+    RetryPolicy policy() {
+        return policy;
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     /** Masks this client's token and token-like text in text that came from a build. */
     public SecretMask secretMask() {
         return SecretMask.of(token);
@@ -337,6 +379,11 @@ public final class ApiTransport {
     }
 
     private void acquirePermit(ApiCall call) {
+        acquirePermit(call.method(), path(call), call.subject());
+    }
+
+    /** Waits for the shared request budget, at most {@code maxPermitWait}; a 429-like failure beyond. */
+    void acquirePermit(String method, String path, String subject) {
         Instant deadline = clock.instant().plus(maxPermitWait);
         // Also count what was slept: a clock that does not move (a test's manual clock) must not make this loop forever.
         Duration slept = Duration.ZERO;
@@ -346,33 +393,41 @@ public final class ApiTransport {
             if (now.plus(wait).isAfter(deadline) || slept.plus(wait).compareTo(maxPermitWait) > 0) {
                 boolean paused = budget.pausedUntil().isPresent();
                 throw new RateLimitedException("No request to CircleCI could be sent within "
-                        + maxPermitWait.toSeconds() + " s for " + call.method() + " " + path(call) + " ("
-                        + call.subject() + "): the request budget shared by this JVM for " + api.host() + " and this "
+                        + maxPermitWait.toSeconds() + " s for " + method + " " + path + " ("
+                        + subject + "): the request budget shared by this JVM for " + api.host() + " and this "
                         + "token is " + (paused ? "paused after CircleCI answered 429" : "used up by other callers")
                         + "; the next request can go in " + wait.toMillis() + " ms.",
                         "Poll less often or lower the number of builds waiting at once. See " + ErrorTranslator.DOCS
-                                + "#rate-limited.", "", call.method(), path(call), wait);
+                                + "#rate-limited.", "", method, path, wait);
             }
             Duration nap = wait.isZero() ? Duration.ofMillis(1) : wait;
-            sleep(call, nap);
+            sleep(method, path, subject, nap);
             slept = slept.plus(nap);
         }
     }
 
     private void sleep(ApiCall call, Duration delay) {
+        sleep(call.method(), path(call), call.subject(), delay);
+    }
+
+    void sleep(String method, String path, String subject, Duration delay) {
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw interrupted(call, e);
+            throw interrupted(method, path, subject, e);
         }
     }
 
     private CircleCiInterruptedException interrupted(ApiCall call, Throwable cause) {
+        return interrupted(call.method(), path(call), call.subject(), cause);
+    }
+
+    static CircleCiInterruptedException interrupted(String method, String path, String subject, Throwable cause) {
         Thread.currentThread().interrupt();
-        return new CircleCiInterruptedException("Interrupted while calling CircleCI for " + call.method() + " "
-                + path(call) + " (" + call.subject() + "); nothing more is sent.",
-                "The build or command was aborted; no action is needed.", call.method(), path(call), cause);
+        return new CircleCiInterruptedException("Interrupted while calling CircleCI for " + method + " "
+                + path + " (" + subject + "); nothing more is sent.",
+                "The build or command was aborted; no action is needed.", method, path, cause);
     }
 
     private HttpUrl url(ApiCall call) {
