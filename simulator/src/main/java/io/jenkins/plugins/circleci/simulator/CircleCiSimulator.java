@@ -74,6 +74,14 @@ public final class CircleCiSimulator implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /**
+     * The simulated artifact storage that artifact URLs redirect to: the same address on another port, so another
+     * origin, to which a client must not carry the token.
+     */
+    public String storageBaseUrl() {
+        return server.storageBaseUrl();
+    }
+
     /** {@code baseUrl() + "/api/v2"}. */
     public String apiUrl() {
         return server.baseUrl() + "/api/v2";

@@ -32,7 +32,9 @@ public final class ApiServer implements AutoCloseable {
     private final Journal journal;
     private final FaultInjector faults;
     private final String baseUrl;
+    private final String storageBaseUrl;
     private ApiRoutes routes;
+    private ArtifactRoutes artifacts;
     private JobOutputRoutes jobOutput;
 
     public ApiServer(String bindAddress, int port, int threads, Simulation sim, Journal journal, long seed)
@@ -49,12 +51,14 @@ public final class ApiServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         this.baseUrl = "http://" + host + ":" + server.address().getPort();
+        this.storageBaseUrl = "http://" + host + ":" + server.storageAddress().getPort();
     }
 
     /** Binds the routes (they need the base URL for links) and starts answering. */
     public ApiServer start(Bodies bodies, int pageSize) {
         this.routes = new ApiRoutes(sim, bodies, pageSize);
         this.jobOutput = new JobOutputRoutes(sim, bodies, baseUrl);
+        this.artifacts = new ArtifactRoutes(sim, storageBaseUrl);
         server.start();
         return this;
     }
@@ -65,6 +69,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return server.address().getPort();
+    }
+
+    /** The simulated artifact storage, where artifact URLs redirect to: another port, so another origin. */
+    public String storageBaseUrl() {
+        return storageBaseUrl;
     }
 
     /**
@@ -123,6 +132,9 @@ public final class ApiServer implements AutoCloseable {
                 // that joins its base URL and paths badly.
                 response = ApiResponse.message(404, "Not found").route("* (empty path segment)")
                         .why("no route: an empty path segment ('//')");
+            } else if (exchange.localPort() == server.storageAddress().getPort()) {
+                // The storage "host" serves pre-signed links only.
+                response = artifacts.storage(method, rawPath, rawQuery, exchange.headers());
             } else if (rawPath.equals("/api/v2") || rawPath.startsWith("/api/v2/")) {
                 String token = Auth.token(exchange.headers());
                 // HEAD is GET without the body (Jetty leaves the body out), as servers answer it.
@@ -131,6 +143,8 @@ public final class ApiServer implements AutoCloseable {
                 if (method.equals("HEAD") && response.route() != null && response.route().startsWith("GET ")) {
                     response = response.route("HEAD " + response.route().substring(4));
                 }
+            } else if (artifacts.handles(rawPath)) {
+                response = artifacts.handle(method, rawPath, exchange.headers());
             } else if (jobOutput.handles(rawPath)) {
                 response = jobOutput.handle(method, rawPath, rawQuery, exchange.headers());
             } else {

@@ -223,16 +223,16 @@ public final class Bodies {
         return out;
     }
 
-    /** Artifacts of a finished job. */
+    /** Artifacts of a finished job; their {@code url}s are served by {@link ArtifactRoutes}. */
     List<ObjectNode> artifacts(JobView view) {
         List<ObjectNode> out = new ArrayList<>();
         if (!view.terminal()) {
             return out;
         }
-        for (int i = 1; i <= view.job().spec().artifacts(); i++) {
-            String path = "artifacts/" + view.job().name() + "/file-" + i + ".txt";
-            out.add(Json.object().put("path", path).put("node_index", 0)
-                    .put("url", baseUrl + "/artifacts/" + view.number() + "/0/" + path));
+        String slug = view.job().workflow().pipeline().project().slug();
+        for (var artifact : view.job().spec().storedArtifacts()) {
+            out.add(Json.object().put("path", artifact.path()).put("node_index", artifact.nodeIndex())
+                    .put("url", ArtifactRoutes.url(baseUrl, slug, view.number(), artifact)));
         }
         return out;
     }

@@ -56,6 +56,11 @@ final class FrontExchange {
         request.setAttribute(OWNED, Boolean.TRUE);
     }
 
+    /** The port the request came in on: the API's listener or the artifact storage's. */
+    int localPort() {
+        return Request.getLocalPort(request);
+    }
+
     /** The method as sent (case kept). */
     String method() {
         return request.getMethod();

@@ -67,6 +67,8 @@ final class HttpFront implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    /** A second listener, on another port of the same address: the simulated artifact storage's "host". */
+    private final ServerConnector storageConnector;
 
     /**
      * Binds the socket at once (so the address is known before {@link #start()}); requests are accepted from
@@ -78,7 +80,8 @@ final class HttpFront implements AutoCloseable {
             throws IOException {
         int acceptors = 1;
         int selectors = 1;
-        QueuedThreadPool pool = new QueuedThreadPool(workers + acceptors + selectors + 2,
+        // The storage listener takes one acceptor and one selector more.
+        QueuedThreadPool pool = new QueuedThreadPool(workers + 2 * (acceptors + selectors) + 2,
                 Math.min(workers, 4) + acceptors + selectors);
         pool.setName("circleci-simulator-http");
         pool.setDaemon(true);
@@ -100,11 +103,22 @@ final class HttpFront implements AutoCloseable {
         connector.setAcceptQueueSize(backlog);
         connector.setIdleTimeout(IDLE_SECONDS * 1000L);
         server.addConnector(connector);
+        storageConnector = new ServerConnector(server, acceptors, selectors, new HttpConnectionFactory(config));
+        storageConnector.setHost(bind.getHostString());
+        storageConnector.setPort(0);
+        storageConnector.setIdleTimeout(IDLE_SECONDS * 1000L);
+        server.addConnector(storageConnector);
         SizeLimitHandler bodyLimit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
         bodyLimit.setHandler(new Front(handler));
         server.setHandler(bodyLimit);
         server.setErrorHandler(new RefusingErrorHandler(refusals));
         connector.open();
+        try {
+            storageConnector.open();
+        } catch (IOException | RuntimeException e) {
+            connector.close();
+            throw e;
+        }
     }
 
     void start() {
@@ -117,6 +131,15 @@ final class HttpFront implements AutoCloseable {
     }
 
     InetSocketAddress address() {
+        return address(connector);
+    }
+
+    /** Where the second listener, the simulated artifact storage, is bound. */
+    InetSocketAddress storageAddress() {
+        return address(storageConnector);
+    }
+
+    private static InetSocketAddress address(ServerConnector connector) {
         if (!(connector.getTransport() instanceof java.nio.channels.ServerSocketChannel channel)) {
             throw new IllegalStateException("the server socket is closed");
         }
@@ -135,6 +158,7 @@ final class HttpFront implements AutoCloseable {
             LOG.log(Level.FINE, "stopping the HTTP server", e);
         }
         connector.close(); // when stop() failed, or start() never came: the socket was bound in the constructor
+        storageConnector.close();
     }
 
     /** Runs the handler and makes sure every exchange ends: answered, dropped on purpose, or answered with a 500. */

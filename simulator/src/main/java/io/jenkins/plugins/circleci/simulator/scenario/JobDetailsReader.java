@@ -54,4 +54,39 @@ final class JobDetailsReader {
         }
         return out;
     }
+
+    /**
+     * {@code artifacts: [{path, content | content_base64, node_index}]}: the files a job stores; a number instead
+     * means that many generated text files (read by the caller).
+     */
+    static List<ArtifactSpec> artifacts(JsonNode artifacts, String at) {
+        List<ArtifactSpec> out = new ArrayList<>();
+        if (!artifacts.isArray()) {
+            return out;
+        }
+        int i = 0;
+        for (JsonNode a : artifacts) {
+            String itemAt = at + "[" + i++ + "]";
+            ScenarioReader.allow(a, itemAt, "path", "content", "content_base64", "node_index");
+            if (a.has("content") && a.has("content_base64")) {
+                throw new IllegalArgumentException(itemAt + " has both content and content_base64: give one");
+            }
+            byte[] content;
+            try {
+                content = a.has("content_base64")
+                        ? java.util.Base64.getDecoder().decode(a.get("content_base64").asText())
+                        : a.path("content").asText("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(itemAt + ".content_base64 is not base64: " + e.getMessage(), e);
+            }
+            try {
+                out.add(new ArtifactSpec(ScenarioReader.required(a, "path", itemAt), a.path("node_index").asInt(0),
+                        content));
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().startsWith(itemAt) ? e : new IllegalArgumentException(itemAt + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
 }

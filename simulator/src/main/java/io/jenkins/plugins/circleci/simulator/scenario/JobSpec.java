@@ -23,10 +23,12 @@ import java.util.Objects;
  *                  gzip}) or {@code gzip-body} (gzip bytes without that header, as an object stored compressed is)
  * @param outputUrlTtl how long an {@code output_url} stays valid after the v1.1 answer that carried it (default 5 days,
  *                  like CircleCI's pre-signed links); zero = expired at once
+ * @param artifactFiles the artifacts the job stores, exactly, with their content; empty = {@code artifacts} generated
+ *                  text files
  */
 public record JobSpec(String name, boolean approval, Duration duration, String outcome, List<String> requires,
                       int tests, int artifacts, List<TestSpec> testResults, List<StepSpec> steps,
-                      String outputEncoding, Duration outputUrlTtl) {
+                      String outputEncoding, Duration outputUrlTtl, List<ArtifactSpec> artifactFiles) {
 
     /** The encodings of {@link #outputEncoding}. */
     public static final List<String> OUTPUT_ENCODINGS = List.of("identity", "gzip", "gzip-body");
@@ -44,10 +46,19 @@ public record JobSpec(String name, boolean approval, Duration duration, String o
             throw new IllegalArgumentException("job '" + name + "': output_encoding must be one of "
                     + OUTPUT_ENCODINGS + ", not '" + outputEncoding + "'");
         }
+        artifactFiles = artifactFiles == null ? List.of() : List.copyOf(artifactFiles);
         outputUrlTtl = outputUrlTtl == null ? DEFAULT_OUTPUT_URL_TTL : outputUrlTtl;
         if (outputUrlTtl.isNegative()) {
             throw new IllegalArgumentException("job '" + name + "': output_url_ttl must not be negative");
         }
+    }
+
+    /** A job without declared artifact files. */
+    public JobSpec(String name, boolean approval, Duration duration, String outcome, List<String> requires,
+                   int tests, int artifacts, List<TestSpec> testResults, List<StepSpec> steps,
+                   String outputEncoding, Duration outputUrlTtl) {
+        this(name, approval, duration, outcome, requires, tests, artifacts, testResults, steps, outputEncoding,
+                outputUrlTtl, null);
     }
 
     /** A job without declared test results or steps. */
@@ -66,28 +77,47 @@ public record JobSpec(String name, boolean approval, Duration duration, String o
 
     public JobSpec withRequires(List<String> upstream) {
         return new JobSpec(name, approval, duration, outcome, upstream, tests, artifacts, testResults, steps,
-                outputEncoding, outputUrlTtl);
+                outputEncoding, outputUrlTtl, artifactFiles);
     }
 
     public JobSpec withTests(int count) {
         return new JobSpec(name, approval, duration, outcome, requires, count, artifacts, testResults, steps,
-                outputEncoding, outputUrlTtl);
+                outputEncoding, outputUrlTtl, artifactFiles);
     }
 
     public JobSpec withArtifacts(int count) {
         return new JobSpec(name, approval, duration, outcome, requires, tests, count, testResults, steps,
-                outputEncoding, outputUrlTtl);
+                outputEncoding, outputUrlTtl, artifactFiles);
+    }
+
+    /** Stores exactly these artifacts (instead of {@code artifacts} generated ones). */
+    public JobSpec withArtifactFiles(List<ArtifactSpec> files) {
+        return new JobSpec(name, approval, duration, outcome, requires, tests, artifacts, testResults, steps,
+                outputEncoding, outputUrlTtl, files);
+    }
+
+    /** The artifacts the job stores: the declared files, or {@code artifacts} generated text files. */
+    public List<ArtifactSpec> storedArtifacts() {
+        if (!artifactFiles.isEmpty()) {
+            return artifactFiles;
+        }
+        List<ArtifactSpec> generated = new java.util.ArrayList<>();
+        for (int i = 1; i <= artifacts; i++) {
+            generated.add(ArtifactSpec.text("artifacts/" + name + "/file-" + i + ".txt",
+                    "artifact " + i + " of job " + name + "\n"));
+        }
+        return generated;
     }
 
     public JobSpec withOutcome(String newOutcome) {
         return new JobSpec(name, approval, duration, newOutcome, requires, tests, artifacts, testResults, steps,
-                outputEncoding, outputUrlTtl);
+                outputEncoding, outputUrlTtl, artifactFiles);
     }
 
     /** Reports exactly these test results (instead of {@code tests} generated ones). */
     public JobSpec withTestResults(List<TestSpec> results) {
         return new JobSpec(name, approval, duration, outcome, requires, tests, artifacts, results, steps,
-                outputEncoding, outputUrlTtl);
+                outputEncoding, outputUrlTtl, artifactFiles);
     }
 
     /** Reports {@code passed} passing, {@code failed} failing and {@code skipped} skipped generated test results. */
@@ -97,16 +127,16 @@ public record JobSpec(String name, boolean approval, Duration duration, String o
 
     public JobSpec withSteps(List<StepSpec> jobSteps) {
         return new JobSpec(name, approval, duration, outcome, requires, tests, artifacts, testResults, jobSteps,
-                outputEncoding, outputUrlTtl);
+                outputEncoding, outputUrlTtl, artifactFiles);
     }
 
     public JobSpec withOutputEncoding(String encoding) {
         return new JobSpec(name, approval, duration, outcome, requires, tests, artifacts, testResults, steps,
-                encoding, outputUrlTtl);
+                encoding, outputUrlTtl, artifactFiles);
     }
 
     public JobSpec withOutputUrlTtl(Duration ttl) {
         return new JobSpec(name, approval, duration, outcome, requires, tests, artifacts, testResults, steps,
-                outputEncoding, ttl);
+                outputEncoding, ttl, artifactFiles);
     }
 }

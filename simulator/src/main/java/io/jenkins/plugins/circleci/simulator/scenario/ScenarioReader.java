@@ -121,12 +121,15 @@ final class ScenarioReader {
         String name = required(node, "name", at);
         JsonNode tests = node.path("tests");
         int testCount = tests.isContainerNode() ? 0 : tests.asInt(0);
+        JsonNode artifacts = node.path("artifacts");
+        int artifactCount = artifacts.isContainerNode() ? 0 : artifacts.asInt(0);
         try {
             return new JobSpec(name, type.equals("approval"), duration(node, "duration"),
-                    text(node, "outcome"), requires, testCount, node.path("artifacts").asInt(0),
+                    text(node, "outcome"), requires, testCount, artifactCount,
                     JobDetailsReader.tests(name, tests, at + ".tests"),
                     JobDetailsReader.steps(node.path("steps"), at + ".steps"), text(node, "output_encoding"),
-                    duration(node, "output_url_ttl"));
+                    duration(node, "output_url_ttl"),
+                    JobDetailsReader.artifacts(artifacts, at + ".artifacts"));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(at) ? e : new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
