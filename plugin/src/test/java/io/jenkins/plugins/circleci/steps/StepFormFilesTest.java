@@ -57,10 +57,22 @@ class StepFormFilesTest {
     @ParameterizedTest
     @ValueSource(classes = {CircleCiTriggerStep.class, CircleCiWaitStep.class})
     void everyParameterHasHelpAndAFormField(Class<?> step) throws IOException {
+        assertThat(parameters(step)).contains("credentialsId", "artifacts");
+        assertHelpAndFormFields(step);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theArtifactStepToo() throws IOException {
+        assertThat(parameters(CircleCiArtifactStep.class)).containsExactlyInAnyOrder("url", "credentialsId",
+                "serverUrl", "json", "maxBytes");
+        assertThat(resource(CircleCiArtifactStep.class, "help.html")).contains("circleciArtifact url:");
+        assertHelpAndFormFields(CircleCiArtifactStep.class);
+    }
+
+    private static void assertHelpAndFormFields(Class<?> step) throws IOException {
         String form = resource(step, "config.jelly");
         assertThat(form).as("config.jelly of " + step.getSimpleName()).isNotNull();
         List<String> names = parameters(step);
-        assertThat(names).contains("credentialsId", "artifacts");
         for (String name : names) {
             assertThat(resource(step, "help-" + name + ".html")).as("help-" + name + ".html of "
                     + step.getSimpleName()).isNotBlank();
