@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code circleci-trigger} command: {@code run}, {@code wait} and {@code demo}. Bad input, whether picocli or core
+ * The {@code circleci-trigger} command: {@code run}, {@code wait}, {@code artifact} and {@code demo}. Bad input, whether picocli or core
  * finds it, ends with exit 2 and a message that says what to change; see {@link ExitCodes}.
  */
 @Command(name = "circleci-trigger", mixinStandardHelpOptions = true, versionProvider = CircleCiTriggerCli.Version.class,
@@ -35,6 +35,7 @@ public final class CircleCiTriggerCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new CircleCiTriggerCli())
                 .addSubcommand(new RunCommand(context))
                 .addSubcommand(new WaitCommand(context))
+                .addSubcommand(new ArtifactCommand(context))
                 .addSubcommand(new DemoCommand(context))
                 .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))

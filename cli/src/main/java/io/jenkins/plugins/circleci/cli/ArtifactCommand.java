@@ -1,0 +1,81 @@
+package io.jenkins.plugins.circleci.cli;
+
+import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.api.http.ArtifactDownload;
+import io.jenkins.plugins.circleci.api.model.ArtifactContent;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code circleci-trigger artifact}: downloads one artifact by the {@code url} CircleCI lists for it, with the token
+ * sent to CircleCI only and CircleCI's redirect to pre-signed storage followed without it, and writes its bytes as
+ * they are to stdout or a file.
+ */
+@Command(name = "artifact", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Download an artifact by its url (as 'run --artifacts --json' lists it) to stdout or a file.")
+final class ArtifactCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "The artifact's url exactly as CircleCI lists it (on the --server host, or "
+                    + "https://*.circle-artifacts.com on CircleCI cloud).")
+    String url;
+
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + ArtifactDownload.DEFAULT_MAX_BYTES,
+            description = "Fail, writing nothing, when the artifact is larger than N bytes (default: "
+                    + "${DEFAULT-VALUE}, at most " + ArtifactDownload.MAX_MAX_BYTES + ").")
+    long maxBytes;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the content to FILE (replaced if it exists) instead of stdout.")
+    Path out;
+
+    @Option(names = "--text",
+            description = "Fail (exit 1) unless the content is UTF-8 text.")
+    boolean text;
+
+    @Option(names = "--server", paramLabel = "URL", converter = ConnectionOptions.ServerUrl.class,
+            defaultValue = CircleCiClient.DEFAULT_BASE_URL,
+            description = "Base URL of the CircleCI host (default: ${DEFAULT-VALUE}).")
+    URI server;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the CircleCI personal API token from FILE instead of $CIRCLECI_TOKEN / $CIRCLE_TOKEN.")
+    Path tokenFile;
+
+    ArtifactCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        CircleCiClient client = new CircleCiClients(server, TokenSource.resolve(context.env(), tokenFile))
+                .forTrigger();
+        ArtifactContent content = client.readArtifact(url, maxBytes);
+        if (text) {
+            content.text();
+        }
+        byte[] bytes = content.bytes();
+        if (out == null) {
+            context.out().write(bytes, 0, bytes.length);
+            context.out().flush();
+        } else {
+            try {
+                Files.write(out, bytes);
+            } catch (IOException e) {
+                throw new InvalidRequestException("Cannot write " + out + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()) + ".",
+                        "Check that its folder exists and is writable.");
+            }
+        }
+        context.err().println("CircleCI artifact " + content.name() + ": " + content.size() + " bytes"
+                + (out == null ? "" : " written to " + out));
+        return ExitCodes.SUCCESS;
+    }
+}
