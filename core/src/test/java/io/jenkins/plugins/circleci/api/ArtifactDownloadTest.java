@@ -191,6 +191,34 @@ class ArtifactDownloadTest {
     }
 
     @Test
+    void eachRequestToCircleCiDrawsOnTheSharedBudgetAndTheStorageOnesDoNot() {
+        RequestBudget budget = RequestBudget.create(new RateLimit(0.001, 3), fixture.clock);
+        CircleCiClient client = fixture.builder().budget(budget).build();
+        circleci.enqueue(redirect("/output/job/0/reports/coverage.json"));
+        circleci.enqueue(redirect(presigned()));
+        storage.enqueue(ok("{}"));
+
+        client.readArtifact(artifactUrl(), MIB);
+
+        // Two CircleCI hops took two of the three permits; the storage hop took none.
+        assertThat(budget.tryAcquire()).isTrue();
+        assertThat(budget.tryAcquire()).isFalse();
+    }
+
+    @Test
+    void a429PausesTheSharedBudgetAndTheReadIsRetriedAfterRetryAfter() throws Exception {
+        RequestBudget budget = RequestBudget.create(new RateLimit(1000, 1000), fixture.clock);
+        CircleCiClient client = fixture.builder().budget(budget).build();
+        circleci.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "7").body("Rate limited.")
+                .build());
+        circleci.enqueue(ok("[]"));
+
+        assertThat(client.readArtifact(artifactUrl(), MIB).json()).isEqualTo(List.of());
+        assertThat(fixture.sleeper.total()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(7));
+        assertThat(circleci.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void endlessRedirectsStop() {
         for (int i = 0; i < 10; i++) {
             circleci.enqueue(redirect("/artifacts/loop"));

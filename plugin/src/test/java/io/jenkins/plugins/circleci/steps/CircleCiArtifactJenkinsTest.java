@@ -71,7 +71,8 @@ class CircleCiArtifactJenkinsTest {
                 + "artifacts: true\n"
                 + "def summary = r.artifacts.find { it.path == 'reports/summary.txt' }\n"
                 + "def coverage = r.artifacts.find { it.path == 'reports/coverage.json' }\n"
-                + "echo \"summary=${circleciArtifact url: summary.url, credentialsId: 'circleci-token'}\"\n"
+                + "def text = circleciArtifact url: summary.url, credentialsId: 'circleci-token'\n"
+                + "echo \"summary=${text}\"\n"
                 + "def report = circleciArtifact url: coverage.url, credentialsId: 'circleci-token', json: true\n"
                 + "echo \"pct=${report.lines.pct} suites=${report.suites.join('+')}\"\n", Result.SUCCESS);
 
