@@ -217,4 +217,31 @@ class CircleCiArtifactStepTest {
         environment.drainBlocking();
         assertThat(simulator.journal().total()).isZero();
     }
+
+    @Test
+    void aReadCutByARestartIsDoneAgainOnResumeAndTheSavedFormHoldsNoToken() throws Exception {
+        CountDownLatch release = environment.occupyBlockingThreads();
+        byte[] saved;
+        try {
+            TestStepContext context = new TestStepContext();
+            var execution = read("reports/summary.txt").start(context);
+            assertThat(execution.start()).isFalse();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(execution);
+            }
+            saved = bytes.toByteArray();
+        } finally {
+            release.countDown();
+        }
+        assertThat(new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(SimulatedEnvironment.TOKEN);
+
+        var resumed = (org.jenkinsci.plugins.workflow.steps.StepExecution) new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(saved)).readObject();
+        TestStepContext resumedContext = (TestStepContext) resumed.getContext();
+        resumed.onResume();
+
+        assertThat(environment.awaitSuccess(resumedContext)).isEqualTo("12 passed\n");
+    }
 }
