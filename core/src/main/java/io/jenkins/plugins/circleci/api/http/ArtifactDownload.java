@@ -18,8 +18,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -49,8 +47,6 @@ public final class ArtifactDownload {
     static final String CLOUD_ARTIFACT_DOMAIN = "circle-artifacts.com";
     static final int MAX_REDIRECTS = 5;
     private static final String DOCS = ErrorTranslator.DOCS + "#artifact-content";
-    private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]{1,80})</Code>");
-    private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,200})</Message>");
 
     private final ApiTransport transport;
     private final SecretMask mask;
@@ -185,7 +181,7 @@ public final class ArtifactDownload {
         if (!circleci) {
             // Pre-signed storage: S3 and its kin say why in XML (AccessDenied "Request has expired", NoSuchKey...).
             String what = "The pre-signed storage link CircleCI redirected the artifact " + name + " to (" + where
-                    + ") answered " + status + storageError(response) + ".";
+                    + ") answered " + status + PresignedDownload.storageError(response) + ".";
             if (status >= 500) {
                 return new ServerErrorException(what, "The storage failed; reads are retried. See " + DOCS + ".",
                         status, "", "GET", hop.encodedPath());
@@ -225,20 +221,6 @@ public final class ArtifactDownload {
     private String serverMessage(Response response) {
         try {
             return mask.mask(ServerMessage.of(response.peekBody(4096).string()));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String storageError(Response response) {
-        try {
-            String xml = response.peekBody(4096).string();
-            Matcher code = S3_CODE.matcher(xml);
-            if (!code.find()) {
-                return "";
-            }
-            Matcher message = S3_MESSAGE.matcher(xml);
-            return " (" + code.group(1).strip() + (message.find() ? ": " + message.group(1).strip() : "") + ")";
         } catch (IOException e) {
             return "";
         }

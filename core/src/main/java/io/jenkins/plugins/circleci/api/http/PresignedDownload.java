@@ -141,7 +141,7 @@ public final class PresignedDownload {
     }
 
     /** S3 and its kin answer errors in XML: its code and message, short, say why (an expired link...). */
-    private static String storageError(Response response) {
+    static String storageError(Response response) {
         try {
             String xml = response.peekBody(4096).string();
             Matcher code = S3_CODE.matcher(xml);
