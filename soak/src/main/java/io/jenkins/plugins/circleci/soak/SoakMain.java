@@ -12,7 +12,8 @@ import java.util.List;
  * {@code reliability.md}. Exits 1 if any run found a problem (after writing the report and printing every case).
  *
  * <pre>soak/run.sh [--seed N] [--budget 7m] [--waits N]
- * soak/run.sh --only restart --seed N --waits N --slots 1    (replays one run)</pre>
+ * soak/run.sh --only restart --seed N --waits N --slots 1    (replays one run)
+ * soak/run.sh --only restart --kinds approve,hold-timeout     (only these kinds of pipeline)</pre>
  */
 public final class SoakMain {
     static final String COMMAND = "soak/run.sh";
