@@ -37,6 +37,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     @Override
+    public String getUrl() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @Override
     public Object getTarget() {
         throw new UnsupportedOperationException("stand-in");
     }

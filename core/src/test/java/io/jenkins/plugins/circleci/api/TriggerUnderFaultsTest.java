@@ -47,8 +47,11 @@ class TriggerUnderFaultsTest {
             assertThatThrownBy(() -> client.trigger(TriggerRequest.builder(SLUG).branch("main").build()))
                     .isInstanceOf(TriggerOutcomeUnknownException.class).hasMessageContaining("not re-sent");
             long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (sim.pipelineIds().isEmpty() && System.nanoTime() < giveUp) {
-                Thread.sleep(50); // the simulator carries the request out once its delay is over
+            // The simulator carries the request out once its delay is over and journals it a moment after the
+            // pipeline exists: wait for both.
+            while ((sim.pipelineIds().isEmpty() || sim.journal().count("POST", "/pipeline$") == 0)
+                    && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
             }
             assertThat(sim.pipelineIds()).hasSize(1);
             assertThat(sim.journal().count("POST", "/pipeline$")).isEqualTo(1);
