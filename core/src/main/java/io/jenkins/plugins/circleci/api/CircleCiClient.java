@@ -350,7 +350,17 @@ public final class CircleCiClient {
     }
 
     /** Cancel and approve answer 202 {"message"}; any 2xx means done, whatever the body says. */
-    private static Boolean accepted(int status, String body) {
+    /**
+     * CircleCI accepts a cancel or an approval with {@code {"message": …}}. A body that is not a JSON object (cut
+     * short, a proxy's page) does not say it was accepted: read as acceptance, a cancel or approval CircleCI never
+     * carried out would be taken as done (a sweep would not cancel that workflow again, a wait would await an approval
+     * it never made). It is a malformed answer, retryable like any other.
+     */
+    private static Boolean accepted(int status, String body) throws IOException {
+        JsonNode answer = Json.MAPPER.readTree(body);
+        if (answer == null || !answer.isObject()) {
+            throw new IOException("not a JSON object");
+        }
         return Boolean.TRUE;
     }
 

@@ -166,6 +166,25 @@ class CircleCiClientRetryTest {
     }
 
     @Test
+    void aCancelOrApprovalAnsweredWithSomethingOtherThanJsonIsNotTakenAsAccepted() {
+        // A body cut short, or a proxy's page: CircleCI may not have carried it out, so it is a malformed answer
+        // (retryable), never an acceptance.
+        server.enqueue(json(200, "{\"message\": \"Acc"));
+        server.enqueue(json(202, "<html>Gateway</html>"));
+        CircleCiClient client = fixture.client().withRetryPolicy(RetryPolicy.none());
+
+        assertThatThrownBy(() -> client.cancelWorkflow(WORKFLOW_ID)).isInstanceOf(MalformedResponseException.class)
+                .satisfies(e -> assertThat(((MalformedResponseException) e).isRetryable()).isTrue());
+        assertThatThrownBy(() -> client.approve(WORKFLOW_ID, "approval-1"))
+                .isInstanceOf(MalformedResponseException.class);
+
+        server.enqueue(json(200, ""));
+        server.enqueue(json(202, "{\"message\": \"Accepted.\"}"));
+        fixture.client().cancelWorkflow(WORKFLOW_ID);
+        assertThat(server.getRequestCount()).as("retried per the default policy").isEqualTo(4);
+    }
+
+    @Test
     void aTriggerAnsweredBy500IsSentExactlyOnce() {
         server.enqueue(json(500, "{\"message\": \"Internal server error.\"}"));
         server.enqueue(json(201, PIPELINE_CREATED));

@@ -100,6 +100,77 @@ class CompletionPropertiesTest {
         assertThat(reported).isEqualTo(latest);
     }
 
+    @Property(tries = 1000)
+    void theUnstablePolicyEndsAtTheFirstLookThatSeesACountedHoldAsUnstableOrWorse(
+            @ForAll("pipelines") PipelineSpec pipeline, @ForAll("mappings") ResultMapping mapping,
+            @ForAll Random polls) {
+        WatchOptions options = options(pipeline, OnHoldPolicy.UNSTABLE, mapping);
+        Run run = poll(pipeline, options, polls);
+        for (int i = 0; i < run.verdicts.size(); i++) {
+            Observation look = run.looks.get(i);
+            List<Workflow> counted = counted(look, options);
+            boolean held = counted.stream().anyMatch(w -> w.status().equals(WorkflowStatus.ON_HOLD));
+            boolean setupAlone = look.workflows().stream().allMatch(w -> "setup".equals(w.tag()));
+            if (!held || setupAlone) {
+                continue;
+            }
+            Assessment verdict = run.verdicts.get(i);
+            assertThat(verdict).as("a counted hold in %s", look.workflows()).isInstanceOf(Done.class);
+            Done done = (Done) verdict;
+            assertThat(done.reason()).isEqualTo(OutcomeReason.ON_HOLD);
+            assertThat(BuildResult.worst(BuildResult.UNSTABLE, done.result())).as("UNSTABLE or worse")
+                    .isEqualTo(done.result());
+            boolean anyEnded = counted.stream().anyMatch(w -> FINAL.contains(w.status().value()));
+            if (!anyEnded) {
+                assertThat(done.result()).as("nothing had ended: %s", look.workflows())
+                        .isEqualTo(BuildResult.UNSTABLE);
+            }
+            assertThat(i).as("the first look that saw the hold ends the wait").isEqualTo(run.verdicts.size() - 1);
+        }
+    }
+
+    @Property(tries = 1000)
+    void aHoldTimesOutOnlyOnceTheLooksHaveSeenItHeldForTheHoldTimeout(@ForAll("pipelines") PipelineSpec pipeline,
+            @ForAll Random polls) {
+        java.time.Duration holdTimeout = java.time.Duration.ofSeconds(1 + polls.nextInt(12));
+        WatchOptions options = WatchOptions.builder().workflows(pipeline.filter()).onHold(OnHoldPolicy.WAIT)
+                .holdTimeout(holdTimeout).build();
+        List<Observation> moments = moments(pipeline);
+        WatchState state = freshState();
+        Instant now = T0;
+        Map<String, Instant> heldSince = new LinkedHashMap<>();
+        for (int i = 0; i < moments.size(); i++) {
+            if (i < moments.size() - 1 && polls.nextBoolean()) {
+                continue;
+            }
+            now = now.plusSeconds(1 + polls.nextInt(5));
+            Observation look = moments.get(i);
+            Map<String, Instant> stillHeld = new LinkedHashMap<>();
+            for (Workflow w : counted(look, options)) {
+                if (w.status().equals(WorkflowStatus.ON_HOLD)) {
+                    stillHeld.put(w.id(), heldSince.getOrDefault(w.id(), now));
+                }
+            }
+            heldSince = stillHeld; // a hold's timer runs from the first look that saw it while looks keep seeing it
+            Assessment a = CompletionRule.assess(look, state, options, now, links());
+            Instant at = now;
+            boolean expired = heldSince.values().stream().anyMatch(since -> !at.isBefore(since.plus(holdTimeout)));
+            boolean timedOut = a instanceof Done d && d.reason() == OutcomeReason.HOLD_TIMED_OUT;
+            boolean setupAlone = look.workflows().stream().allMatch(w -> "setup".equals(w.tag()));
+            if (!setupAlone) {
+                assertThat(timedOut).as("held since %s, now %s, hold timeout %s: %s", heldSince, now, holdTimeout, a)
+                        .isEqualTo(expired);
+            }
+            if (timedOut) {
+                assertThat(BuildResult.worst(BuildResult.FAILURE, ((Done) a).result())).isEqualTo(((Done) a).result());
+            }
+            state = state.withProgress(Map.of(), a.graceStarts(), Set.of());
+            if (a instanceof Done) {
+                break;
+            }
+        }
+    }
+
     @Property(tries = 200)
     void aSetupWorkflowThatDidNotSucceedEndsTheWaitWithoutSuccess(@ForAll("finalStatuses") String status,
             @ForAll("mappings") ResultMapping mapping) {

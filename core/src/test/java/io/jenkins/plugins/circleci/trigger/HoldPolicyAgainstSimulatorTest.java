@@ -157,6 +157,39 @@ class HoldPolicyAgainstSimulatorTest {
     }
 
     @Test
+    void aCancelAnsweredWithGarbageIsSentAgainSoTheHeldWorkflowIsNotLeftWaiting() {
+        // Found by the soak: a 200 whose body was not JSON (a proxy's page, a body cut short) was read as CircleCI
+        // accepting the cancel, which it had not carried out; the sweep never canceled the held workflow again.
+        startWithApproval(s -> s.fault(FaultRule.malformedJson().on("POST", CANCEL).first(1)));
+        options = options.toBuilder().holdTimeout(Duration.ofMinutes(30)).build();
+        WatchHandle handle = triggerAndWatch();
+        Outcome outcome = finish(handle);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.HOLD_TIMED_OUT);
+        scheduler.runUntil(() -> handle.cancellationsDone().isDone(), Duration.ofMinutes(5));
+
+        assertThat(handle.cancellationsDone()).isDone();
+        assertThat(sim.journal().count("POST", CANCEL)).isEqualTo(2);
+        assertThat(statuses(handle)).containsEntry("deploy", "canceled");
+    }
+
+    @Test
+    void anApprovalAnsweredWithGarbageIsSentAgainRatherThanAwaitedForever() {
+        // The same for an approval: read as accepted, the wait would have awaited it ("approved, resuming") until its
+        // timeout, though CircleCI never approved the job.
+        startWithApproval(s -> s.fault(FaultRule.malformedJson().on("POST", APPROVE).first(1)));
+        options = options.toBuilder().approve(List.of("hold-for-prod")).build();
+        WatchHandle handle = triggerAndWatch();
+        assertThat(scheduler.runUntil(() -> handle.outcome().isDone(), Duration.ofHours(1))).as("ended soon")
+                .isTrue();
+        Outcome outcome = handle.outcome().join();
+
+        assertThat(outcome.result()).isEqualTo(BuildResult.SUCCESS);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.COMPLETED);
+        assertThat(sim.journal().count("POST", APPROVE)).as("the garbled one, then one CircleCI carried out")
+                .isEqualTo(2);
+    }
+
+    @Test
     void holdTimeoutWithoutCancelOnAbortLeavesTheHeldWorkflowWaiting() {
         startWithApproval();
         options = options.toBuilder().holdTimeout(Duration.ofMinutes(30)).cancelOnAbort(false).build();

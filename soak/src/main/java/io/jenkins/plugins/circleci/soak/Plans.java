@@ -24,18 +24,32 @@ import java.util.Random;
  */
 final class Plans {
     static final String TIMEOUT = "2h";
-    private static final String[] KINDS = {"green", "green", "red", "red", "paged", "rerun", "rerun", "setup",
-        "setup", "setup-failed", "errored", "empty", "approval-wait", "approval-fail", "approval-succeed", "queued",
-        "forced", "filtered", "unstable", "slow-setup", "timeout", "manual-rerun"};
+    private static final String[] KINDS = {"green", "green", "red", "paged", "rerun", "rerun", "setup",
+        "setup-failed", "errored", "empty", "approval-wait", "approval-fail", "approval-succeed", "approval-unstable",
+        "hold-timeout", "approve", "approve", "queued", "forced", "filtered", "unstable", "slow-setup", "timeout",
+        "manual-rerun"};
+    /** Approval gates the step is told to approve: real ones, one that no workflow has, both. */
+    private static final List<List<String>> APPROVE = List.of(List.of(HeldWorkflows.GATE),
+            List.of(HeldWorkflows.GATE, HeldWorkflows.SECOND_GATE), List.of(HeldWorkflows.GATE, "no-such-gate"),
+            List.of("no-such-gate"), List.of(HeldWorkflows.SECOND_GATE));
+    private static final String[] ON_HOLD = {"wait", "wait", "fail", "succeed", "unstable"};
     private static final String[] FAILING_JOBS = {"failed", "infrastructure_fail", "timedout", "terminated-unknown"};
     private static final String[] FORCED = {"error", "canceled", "unauthorized", "not_run", "failed"};
 
     private final Random random;
     private final SoakSettings settings;
+    private final String[] kinds;
 
     Plans(SoakSettings settings) {
         this.settings = settings;
         this.random = new Random(settings.seed());
+        for (String k : settings.kinds()) {
+            if (!List.of(KINDS).contains(k)) {
+                throw new IllegalArgumentException("'" + k + "' is not a kind of pipeline the soak knows; use one of "
+                        + new java.util.TreeSet<>(List.of(KINDS)));
+            }
+        }
+        this.kinds = settings.kinds().isEmpty() ? KINDS : settings.kinds().toArray(String[]::new);
     }
 
     List<WaitPlan> draw() {
@@ -48,7 +62,7 @@ final class Plans {
 
     private WaitPlan plan(int index) {
         String id = String.format("w%05d", index);
-        String kind = KINDS[random.nextInt(KINDS.length)];
+        String kind = kinds[random.nextInt(kinds.length)];
         String slug = "gh/soak/" + id;
         ProjectScenario.Builder p = ProjectScenario.builder();
         List<String> filter = List.of();
@@ -57,6 +71,10 @@ final class Plans {
         Duration approveAfter = null;
         Duration rerunAfter = null;
         String timeout = TIMEOUT;
+        Map<String, Duration> holds = Map.of();
+        Duration approveAfterHold = null;
+        Duration holdTimeout = null;
+        List<String> approve = List.of();
         switch (kind) {
             case "green" -> workflows(p, 1 + random.nextInt(3), false);
             case "red", "unstable" -> {
@@ -96,6 +114,40 @@ final class Plans {
                     approveAfter = seconds(1, 900);
                 }
             }
+            case "approval-unstable" -> {
+                // The other workflow sometimes fails before the gate is seen: UNSTABLE, or the worse FAILURE.
+                holds = HeldWorkflows.add(p, this::seconds, random, random.nextBoolean(), random.nextInt(3) == 0);
+                onHold = "unstable";
+            }
+            case "hold-timeout" -> {
+                holds = HeldWorkflows.add(p, this::seconds, random, random.nextInt(3) == 0, random.nextInt(4) == 0);
+                onHold = random.nextBoolean() ? null : "wait";
+                holdTimeout = seconds(180, 600);
+                // In time (well before the hold timeout), too late (well after it: the gate was canceled), or never.
+                // The step's timeout (2h) is far beyond either.
+                approveAfterHold = switch (random.nextInt(3)) {
+                    case 0 -> Duration.ofMillis((long) (holdTimeout.toMillis() * (0.05 + random.nextDouble() * 0.45)));
+                    case 1 -> holdTimeout.plus(Oracle.HOLD_TIMEOUT_SLACK).plus(seconds(60, 600));
+                    default -> null;
+                };
+                if (random.nextInt(3) == 0) {
+                    approve = List.of("no-such-gate");
+                }
+            }
+            case "approve" -> {
+                boolean second = random.nextBoolean();
+                holds = HeldWorkflows.add(p, this::seconds, random, second, random.nextInt(4) == 0);
+                approve = APPROVE.get(random.nextInt(APPROVE.size()));
+                onHold = ON_HOLD[random.nextInt(ON_HOLD.length)];
+                if (onHold.equals("wait")) {
+                    // Gates the step does not approve: a person does, in time, or the hold timeout ends the wait.
+                    if (random.nextBoolean()) {
+                        approveAfterHold = seconds(5, 240);
+                    } else {
+                        holdTimeout = seconds(120, 480);
+                    }
+                }
+            }
             case "queued" -> p.workflow(new WorkflowSpec.Builder("serial").status("queued", seconds(10, 300))
                     .job("deploy", jobLength(), random.nextInt(3) == 0 ? "failed" : "success").build());
             case "forced" -> {
@@ -128,10 +180,13 @@ final class Plans {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(WaitPlan.PARAMETER, id);
         RestartableStep.Options options = new RestartableStep.Options(slug, "main", parameters, timeout, filter,
-                onHold, mapping);
+                onHold, mapping, holdTimeout == null ? null : holdTimeout.toSeconds() + "s", approve);
+        if (holdTimeout != null) {
+            holdTimeout = Duration.ofSeconds(holdTimeout.toSeconds()); // as written in the step's option
+        }
         Duration startAt = Duration.ofMillis((long) (random.nextDouble() * settings.startWindow().toMillis()));
         return new WaitPlan(index, id, kind, slug, p.build(), options, startAt, approveAfter, rerunAfter,
-                restarts(), kind.equals("timeout"));
+                restarts(), kind.equals("timeout"), holds, approveAfterHold, holdTimeout);
     }
 
     private List<WaitPlan.Restart> restarts() {
@@ -170,7 +225,7 @@ final class Plans {
     }
 
     /** Between {@code min} and {@code max} seconds, at the soak's pace (which keeps every delay below its grace). */
-    private Duration seconds(int min, int max) {
+    Duration seconds(int min, int max) {
         double millis = min * 1000.0 + random.nextDouble() * (max - min) * 1000;
         return Duration.ofMillis(Math.max(1, (long) (millis * settings.pace())));
     }

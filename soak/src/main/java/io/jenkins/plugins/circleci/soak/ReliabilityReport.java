@@ -32,7 +32,10 @@ final class ReliabilityReport {
                 + "5 minutes of downtime, sometimes while the trigger's answer is on its way. Time is simulated "
                 + "(hours of CircleCI in seconds); requests are real, and up to " + SoakMain.SLOTS + " polls run at once. "
                 + "CircleCI's signed webhooks reach the controller's endpoint (core's `WebhookReceiver`) and nudge "
-                + "the waits. Each verdict is compared with the simulator's "
+                + "the waits. Pipelines with approval gates run under every `onHold` policy (`wait`, `fail`, "
+                + "`succeed`, `unstable`), with a `holdTimeout` that a person's approval beats or that expires "
+                + "first, and with `approve` naming gates that exist, gates that do not, or both; CircleCI refuses "
+                + "every " + SoakRun.APPROVAL_REFUSED_EVERY + "th approval the steps send (403). Each verdict is compared with the simulator's "
                 + "own account of the pipeline (`CircleCiSimulator.truth`), judged by rules written apart from the "
                 + "engine (`soak/.../Oracle.java`, from [How a wait ends](engine.md)).\n\n");
         long waits = results.stream().mapToLong(SoakResult::waits).sum();
@@ -44,8 +47,21 @@ final class ReliabilityReport {
         }
         b.append("\n`unexpected errors` are steps that failed with anything but \"the trigger's outcome is unknown\" "
                 + "(the answer to a trigger was lost, or a restart came while it was in flight: the step says so and "
-                + "never triggers again), \"not sent\" (the shared request budget) or \"CircleCI unreachable\" (every "
-                + "read failed for the 15-minute outage patience).\n\n");
+                + "never triggers again), \"not sent\" (the shared request budget), \"CircleCI unreachable\" (every "
+                + "read failed for the 15-minute outage patience) or \"approval refused\" (CircleCI answered 403 to an "
+                + "approval of this wait's and the gate still waited). A `duplicate approval` is a second approve "
+                + "request for the same approval job that reached CircleCI (counted in the simulator's journal; a "
+                + "request a fault kept from CircleCI may rightly be sent again); an `approval nobody asked for` one "
+                + "for a gate `approve` does not name. Beyond comparing each verdict with the final state, the judge "
+                + "holds every wait to the hold rules: never SUCCESS while a counted gate waited, unless `onHold: "
+                + "'succeed'`; `unstable` ends UNSTABLE or worse (what had ended worse by then); HOLD_TIMED_OUT only "
+                + "once a gate still waiting had waited `holdTimeout` in simulated time, with the gate canceled "
+                + "after it, and no wait still waiting " + Texts.duration(Oracle.HOLD_TIMEOUT_SLACK)
+                + " after its hold timeout.\n\n");
+        long approvals = results.stream().mapToLong(SoakResult::approvals).sum();
+        long refused = results.stream().mapToLong(SoakResult::approvalsRefused).sum();
+        b.append("The steps' approvals reached CircleCI ").append(approvals).append(" times and were refused ")
+                .append(refused).append(" times.\n\n");
         long unknown = results.stream().mapToLong(SoakResult::unknown).sum();
         long unknownCreated = results.stream().mapToLong(SoakResult::unknownCreated).sum();
         b.append("Of the ").append(unknown).append(" triggers whose outcome the step reported as unknown, ")

@@ -12,7 +12,8 @@ import java.util.List;
  * {@code reliability.md}. Exits 1 if any run found a problem (after writing the report and printing every case).
  *
  * <pre>soak/run.sh [--seed N] [--budget 7m] [--waits N]
- * soak/run.sh --only restart --seed N --waits N --slots 1    (replays one run)</pre>
+ * soak/run.sh --only restart --seed N --waits N --slots 1    (replays one run)
+ * soak/run.sh --only restart --kinds approve,hold-timeout     (only these kinds of pipeline)</pre>
  */
 public final class SoakMain {
     static final String COMMAND = "soak/run.sh";
@@ -43,6 +44,7 @@ public final class SoakMain {
         double restartShare = RESTART_SHARE;
         boolean slowFaults = true;
         double pace = 1;
+        List<String> kinds = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
@@ -55,10 +57,12 @@ public final class SoakMain {
                 case "--restart-share" -> restartShare = Double.parseDouble(value(args, ++i));
                 case "--slow-faults" -> slowFaults = Boolean.parseBoolean(value(args, ++i));
                 case "--pace" -> pace = Double.parseDouble(value(args, ++i));
+                case "--kinds" -> kinds = List.of(value(args, ++i).split(","));
                 case "--window" -> window = Duration.parse("PT" + value(args, ++i).toUpperCase(java.util.Locale.ROOT));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: SoakMain "
                         + "[--out DIR] [--seed N] [--budget 7m] [--waits N] [--slots N] [--only fault|restart] "
-                        + "[--fault-rate P] [--window 15m] [--restart-share P] [--slow-faults true|false] [--pace F]");
+                        + "[--fault-rate P] [--window 15m] [--restart-share P] [--slow-faults true|false] [--pace F] "
+                        + "[--kinds approve,hold-timeout,...]");
             }
         }
         Instant started = Instant.now();
@@ -72,8 +76,9 @@ public final class SoakMain {
             long runSeed = seed + (only == null ? run / 2 : run);
             SoakSettings settings = restarts
                     ? new SoakSettings("restart soak", runSeed, waits, window, restartShare, faultRate, slowFaults, slots,
-                            pace)
-                    : new SoakSettings("fault soak", runSeed, waits, window, 0, faultRate, slowFaults, slots, pace);
+                            pace, kinds)
+                    : new SoakSettings("fault soak", runSeed, waits, window, 0, faultRate, slowFaults, slots, pace,
+                            kinds);
             SoakResult result = new SoakRun(settings).run();
             System.out.print(result.summary());
             System.out.flush();
@@ -101,6 +106,7 @@ public final class SoakMain {
                 + " --waits " + s.waits() + " --slots " + s.slots() + " --fault-rate " + s.faultRate() + " --window "
                 + s.startWindow().toMinutes() + "m" + (s.restartShare() > 0 ? " --restart-share " + s.restartShare() : "")
                 + " --slow-faults " + s.slowFaults() + (s.pace() != 1 ? " --pace " + s.pace() : "")
+                + (s.kinds().isEmpty() ? "" : " --kinds " + String.join(",", s.kinds()))
                 + (s.slots() > 1 ? " (--slots 1 runs it as a pure function of the seed)" : "");
     }
 

@@ -10,13 +10,15 @@ import java.util.TreeMap;
 /** The figures of one soak run and every problem it found, each with what is needed to replay it. */
 record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, Map<String, Integer> endings,
                   int restarts, int restartsDuringTrigger, Map<String, Long> faults, long requests, long webhooks,
-                  long unknown, long unknownCreated, long scanned,
+                  long unknown, long unknownCreated, long scanned, long approvals, long approvalsRefused,
                   Map<Problem, List<String>> problems, Duration simulated, Duration real, String stopped) {
 
     /** What must never happen. */
     enum Problem {
         FALSE_OUTCOME("false outcomes"),
         DUPLICATE_TRIGGER("duplicate triggers"),
+        DUPLICATE_APPROVAL("duplicate approvals"),
+        UNWANTED_APPROVAL("approvals nobody asked for"),
         DID_NOT_END("waits that did not end"),
         SECRET_FOUND("secrets found"),
         UNEXPECTED_ERROR("unexpected errors");
@@ -47,6 +49,7 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
                 .append(" waits, ").append(requests).append(" requests, ").append(faultTotal()).append(" faults, ").append(webhooks)
                 .append(" webhooks, ")
                 .append(restarts).append(" restarts (").append(restartsDuringTrigger).append(" during the trigger), ")
+                .append(approvals).append(" approvals (").append(approvalsRefused).append(" refused), ")
                 .append(Texts.duration(simulated)).append(" simulated in ").append(Texts.duration(real)).append('\n');
         b.append("  endings: ").append(endings).append('\n');
         for (Problem p : Problem.values()) {
@@ -80,6 +83,8 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
         private long unknown;
         private long unknownCreated;
         private long scanned;
+        private long approvals;
+        private long approvalsRefused;
 
         Builder(SoakSettings settings, Duration simulated, Duration real, String stopped) {
             this.settings = settings;
@@ -129,13 +134,19 @@ record SoakResult(SoakSettings settings, int waits, Map<String, Integer> kinds, 
             this.webhooks = delivered;
         }
 
+        /** Approvals the steps sent that CircleCI carried out, and those it refused. */
+        void approvals(long carriedOut, long refused) {
+            this.approvals += carriedOut;
+            this.approvalsRefused += refused;
+        }
+
         void scanned(long count) {
             this.scanned = count;
         }
 
         SoakResult build() {
             return new SoakResult(settings, waits, kinds, endings, restarts, restartsDuringTrigger, faults, requests,
-                    webhooks, unknown, unknownCreated, scanned, problems, simulated, real, stopped);
+                    webhooks, unknown, unknownCreated, scanned, approvals, approvalsRefused, problems, simulated, real, stopped);
         }
     }
 }

@@ -40,6 +40,8 @@ final class SoakRun {
     private static final Duration HORIZON = Duration.ofHours(3);
     private static final Duration MIN_POLL = Duration.ofSeconds(2);
     private static final Duration MAX_POLL = Duration.ofSeconds(10);
+    /** CircleCI refuses every this many approvals the steps send. */
+    static final int APPROVAL_REFUSED_EVERY = 4;
 
     private final SoakSettings settings;
     private final String token;
@@ -75,6 +77,9 @@ final class SoakRun {
         // The controller's webhook endpoint: every job and workflow that completes nudges the waits on it.
         WebhookEndpoint endpoint = new WebhookEndpoint(webhookSecret, id -> nudge(records, id), scan);
         scenario.webhook(endpoint.url(), webhookSecret);
+        // CircleCI refuses every few approvals the steps send (as for a user without the right to approve): each such
+        // step must fail naming the gate. First, so that it wins over the other faults on the requests it hits.
+        scenario.fault(FaultRule.status(403).on("POST", "/approve/").every(APPROVAL_REFUSED_EVERY));
         List<FaultRule> faults = FaultMix.of(settings.faultRate(), settings.slowFaults());
         faults.forEach(scenario::fault);
         ManualClock clock = new ManualClock(Instant.parse("2026-01-05T09:00:00Z"));
@@ -95,6 +100,11 @@ final class SoakRun {
                 });
                 if (plan.approveAfter() != null) {
                     schedule(time, plan.startAt().plus(plan.approveAfter()), () -> context.approve(record));
+                }
+                if (plan.approveAfterHold() != null) {
+                    Duration firstDue = plan.holds().values().stream().min(Duration::compareTo).orElseThrow()
+                            .plus(plan.approveAfterHold());
+                    schedule(time, plan.startAt().plus(firstDue), () -> context.approveGates(record));
                 }
                 if (plan.rerunAfter() != null) {
                     schedule(time, plan.startAt().plus(plan.rerunAfter()), () -> context.rerunFailed(record));
@@ -217,6 +227,62 @@ final class SoakRun {
                 }
             }
             schedule(time, Duration.ofMinutes(1), () -> approve(record));
+        }
+
+        /**
+         * A person approves each gate {@link WaitPlan#approveAfterHold()} after it began to wait (all gates on hold
+         * then at once, as the app's pipeline page allows), or looks again when the next one is due.
+         */
+        void approveGates(WaitRecord record) {
+            if (record.ended()) {
+                return;
+            }
+            PipelineTruth truth = pipelineOf(record);
+            if (truth == null) {
+                schedule(time, Duration.ofSeconds(30), () -> approveGates(record));
+                return;
+            }
+            Instant now = clock.instant();
+            Instant next = null;
+            List<String> held = new ArrayList<>();
+            boolean due = false;
+            for (PipelineTruth.Workflow w : latest(truth).values()) {
+                Duration holdsAfter = record.plan.holds().get(w.name());
+                if (holdsAfter == null || record.personApproved().containsKey(w.name())) {
+                    continue;
+                }
+                Instant at = w.createdAt().plus(holdsAfter).plus(record.plan.approveAfterHold());
+                if (w.status().equals("on_hold")) {
+                    held.add(w.name());
+                    due |= !at.isAfter(now);
+                }
+                if (at.isAfter(now) && (next == null || at.isBefore(next))) {
+                    next = at;
+                }
+            }
+            if (due && sim.approveHeld(truth.id()) > 0) {
+                held.forEach(name -> record.personApproved(name, now));
+                record.note(now, 0, "a person approved the gates of " + held + " in CircleCI");
+            }
+            if (truth.complete()) {
+                return;
+            }
+            Duration wait = next == null ? Duration.ofSeconds(30) : Duration.between(now, next);
+            schedule(time, wait, () -> approveGates(record));
+        }
+
+        /** The wait's pipeline as it is now, or null while its trigger has created none. */
+        private PipelineTruth pipelineOf(WaitRecord record) {
+            if (record.pipelineId() == null) {
+                for (PipelineTruth truth : sim.truths()) {
+                    if (record.plan.id().equals(truth.parameters().get(WaitPlan.PARAMETER))) {
+                        record.pipelineId(truth.id());
+                        return truth;
+                    }
+                }
+                return null;
+            }
+            return sim.truth(record.pipelineId()).orElse(null);
         }
 
         /** A person reruns the failed workflow {@code quick}, or looks again 30 seconds later. */
@@ -410,6 +476,16 @@ final class SoakRun {
         }
     }
 
+    /** The newest run of each workflow name. */
+    static Map<String, PipelineTruth.Workflow> latest(PipelineTruth truth) {
+        Map<String, PipelineTruth.Workflow> latest = new LinkedHashMap<>();
+        for (PipelineTruth.Workflow w : truth.workflows()) {
+            latest.remove(w.name());
+            latest.put(w.name(), w);
+        }
+        return latest;
+    }
+
     static String describe(WaitPlan plan) {
         Map<String, Object> asked = new LinkedHashMap<>();
         asked.put("kind", plan.kind());
@@ -426,6 +502,15 @@ final class SoakRun {
         }
         if (plan.approveAfter() != null) {
             asked.put("approved after", Texts.duration(plan.approveAfter()));
+        }
+        if (!plan.approve().isEmpty()) {
+            asked.put("approve", plan.approve());
+        }
+        if (plan.holdTimeout() != null) {
+            asked.put("holdTimeout", plan.options().holdTimeout());
+        }
+        if (plan.approveAfterHold() != null) {
+            asked.put("a person approves each gate after it waits", Texts.duration(plan.approveAfterHold()));
         }
         if (plan.rerunAfter() != null) {
             asked.put("rerun by a person after", Texts.duration(plan.rerunAfter()));

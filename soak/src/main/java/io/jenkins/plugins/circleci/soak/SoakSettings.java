@@ -15,9 +15,20 @@ import java.time.Duration;
  * @param slots         tasks run at once (1 makes the run a pure function of the seed)
  * @param pace          how long the pipelines' jobs, delays and approvals take, relative to the long run's (a short
  *                      soak uses shorter pipelines: fewer polls per wait, the same kinds of case)
+ * @param kinds         the kinds of pipeline to draw from (see {@link Plans}); empty: all of them
  */
 record SoakSettings(String name, long seed, int waits, Duration startWindow, double restartShare, double faultRate,
-                    boolean slowFaults, int slots, double pace) {
+                    boolean slowFaults, int slots, double pace, java.util.List<String> kinds) {
+
+    SoakSettings {
+        kinds = java.util.List.copyOf(kinds);
+    }
+
+    /** Every kind of pipeline. */
+    SoakSettings(String name, long seed, int waits, Duration startWindow, double restartShare, double faultRate,
+            boolean slowFaults, int slots, double pace) {
+        this(name, seed, waits, startWindow, restartShare, faultRate, slowFaults, slots, pace, java.util.List.of());
+    }
 
     /**
      * The client's read timeout in real time; a slow answer takes a quarter as long again. Long enough that a loaded

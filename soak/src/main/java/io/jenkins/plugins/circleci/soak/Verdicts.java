@@ -5,6 +5,7 @@ import io.jenkins.plugins.circleci.api.error.TriggerOutcomeUnknownException;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.simulator.PipelineTruth;
 import io.jenkins.plugins.circleci.simulator.journal.JournalEntry;
+import io.jenkins.plugins.circleci.trigger.ApprovalRefusedException;
 import io.jenkins.plugins.circleci.trigger.CircleCiUnreachableException;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.WorkflowSummary;
@@ -50,9 +51,11 @@ final class Verdicts {
                     .add(t);
         }
         SoakResult.Builder result = new SoakResult.Builder(settings, simulated, real, stopped);
+        ApprovalLedger ledger = new ApprovalLedger(sim.journal().entries());
         for (WaitRecord record : records) {
             List<PipelineTruth> pipelines = byWait.getOrDefault(record.plan.id(), List.of());
             result.wait(record.plan.kind(), record.restarts());
+            List<ApprovalLedger.Post> refusals = judgeApprovals(record, pipelines, ledger, result);
             if (pipelines.size() > 1) {
                 result.problem(SoakResult.Problem.DUPLICATE_TRIGGER, problem(record, pipelines,
                         pipelines.size() + " pipelines were created by one trigger"));
@@ -68,14 +71,22 @@ final class Verdicts {
             Outcome outcome = record.outcome();
             if (outcome != null) {
                 result.ending(outcome.result() + "/" + outcome.reason());
-                String wrong = wrongOutcome(record, outcome, pipelines);
+                String wrong = wrongOutcome(record, outcome, pipelines, ledger);
                 if (wrong != null) {
                     result.problem(SoakResult.Problem.FALSE_OUTCOME, problem(record, pipelines, wrong));
                 }
                 continue;
             }
             Throwable failure = record.failure();
-            if (has(failure, TriggerOutcomeUnknownException.class) || restartedDuringTrigger(failure)) {
+            ApprovalRefusedException refused = cause(failure, ApprovalRefusedException.class);
+            if (refused != null) {
+                // An honest ending when CircleCI refused an approval of this wait's and the gate still waited.
+                result.ending("approval refused");
+                String wrong = wrongRefusal(refused, refusals, pipelines);
+                if (wrong != null) {
+                    result.problem(SoakResult.Problem.UNEXPECTED_ERROR, problem(record, pipelines, wrong));
+                }
+            } else if (has(failure, TriggerOutcomeUnknownException.class) || restartedDuringTrigger(failure)) {
                 result.ending("trigger outcome unknown");
                 result.unknown(!pipelines.isEmpty());
             } else if (failure instanceof CircleCiUnreachableException) {
@@ -113,8 +124,92 @@ final class Verdicts {
         return result.build();
     }
 
+    /**
+     * Each approval job approved at most once, and only those {@code approve} names: a second approve request that
+     * reached CircleCI for one job is a duplicate approval, one for a gate not named (or from a step told to approve
+     * nothing) an approval nobody asked for. Returns this wait's refused approvals.
+     */
+    private List<ApprovalLedger.Post> judgeApprovals(WaitRecord record, List<PipelineTruth> pipelines,
+            ApprovalLedger ledger, SoakResult.Builder result) {
+        List<ApprovalLedger.Post> refused = new ArrayList<>();
+        long carriedOut = 0;
+        for (PipelineTruth t : pipelines) {
+            for (PipelineTruth.Workflow w : t.workflows()) {
+                Map<String, Integer> reached = new LinkedHashMap<>();
+                for (ApprovalLedger.Post post : ledger.of(w.id())) {
+                    String gate = HeldWorkflows.GATES.get(w.name());
+                    if (!record.plan.approve().contains(gate)) {
+                        result.problem(SoakResult.Problem.UNWANTED_APPROVAL, problem(record, pipelines, "the step "
+                                + "asked CircleCI to approve " + gate + " of workflow " + w.name() + " at "
+                                + post.time() + ", yet approve is " + record.plan.approve()));
+                    }
+                    if (post.refused()) {
+                        refused.add(post);
+                    }
+                    if (post.reached()) {
+                        carriedOut++;
+                        int n = reached.merge(post.requestId(), 1, Integer::sum);
+                        if (n == 2) {
+                            result.problem(SoakResult.Problem.DUPLICATE_APPROVAL, problem(record, pipelines,
+                                    "approval job " + gate + " of workflow " + w.name() + " was approved again at "
+                                            + post.time() + " (approve request " + post.requestId() + ")"));
+                        }
+                    }
+                }
+            }
+        }
+        result.approvals(carriedOut, refused.size());
+        return refused;
+    }
+
+    /** Why a refusal the step reported is wrong, or null when CircleCI did refuse an approval of that gate. */
+    private static String wrongRefusal(ApprovalRefusedException e, List<ApprovalLedger.Post> refusals,
+            List<PipelineTruth> pipelines) {
+        if (refusals.isEmpty()) {
+            return "the step reported an approval refusal that CircleCI never made: " + e.getMessage();
+        }
+        for (ApprovalLedger.Post post : refusals) {
+            for (PipelineTruth t : pipelines) {
+                for (PipelineTruth.Workflow w : t.workflows()) {
+                    if (w.id().equals(post.workflowId()) && e.getMessage().contains("job "
+                            + HeldWorkflows.GATES.get(w.name()) + " of workflow " + w.name())) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return "the refusal does not name the gate CircleCI refused: " + e.getMessage();
+    }
+
+    /**
+     * The gates of the wait's counted held workflows: when each began to wait (the held workflow's creation plus the
+     * jobs before its gate) and when it was first approved, by a person or by a request of the step's that reached
+     * CircleCI.
+     */
+    static List<Oracle.Hold> holds(WaitRecord record, PipelineTruth truth, ApprovalLedger ledger) {
+        List<Oracle.Hold> holds = new ArrayList<>();
+        Map<String, java.time.Instant> person = record.personApproved();
+        for (PipelineTruth.Workflow w : SoakRun.latest(truth).values()) {
+            Duration after = record.plan.holds().get(w.name());
+            boolean counted = record.plan.workflowFilter().isEmpty()
+                    || record.plan.workflowFilter().contains(w.name());
+            if (after == null || !counted) {
+                continue;
+            }
+            java.time.Instant approved = person.get(w.name());
+            for (ApprovalLedger.Post post : ledger.of(w.id())) {
+                if (post.reached() && (approved == null || post.time().isBefore(approved))) {
+                    approved = post.time();
+                }
+            }
+            holds.add(new Oracle.Hold(w.name(), w.createdAt().plus(after), approved));
+        }
+        return holds;
+    }
+
     /** Why the outcome contradicts the pipeline, or null when it agrees. */
-    private static String wrongOutcome(WaitRecord record, Outcome outcome, List<PipelineTruth> pipelines) {
+    private static String wrongOutcome(WaitRecord record, Outcome outcome, List<PipelineTruth> pipelines,
+            ApprovalLedger ledger) {
         if (pipelines.isEmpty()) {
             return "the step returned " + outcome.result() + "/" + outcome.reason() + " for a pipeline that does "
                     + "not exist";
@@ -124,15 +219,37 @@ final class Verdicts {
             return "the outcome names pipeline " + (outcome.pipeline() == null ? null : outcome.pipeline().id())
                     + ", the trigger created " + truth.id();
         }
-        Oracle.Expected expected = Oracle.expect(record.plan, truth);
         String got = outcome.result() + "/" + outcome.reason();
-        if (expected == null) {
-            return "the step returned " + got + " while the pipeline has not settled: " + truth.state() + " "
-                    + statuses(truth);
+        List<Oracle.Hold> holds = holds(record, truth, ledger);
+        if ("SUCCESS".equals(String.valueOf(outcome.result())) && !record.plan.onHold().equals("succeed")) {
+            for (Oracle.Hold h : holds) {
+                if (h.waitingAt(record.endedAt())) {
+                    return "the step returned " + got + " while workflow " + h.workflow() + " waited for approval "
+                            + "(since " + h.since() + ")";
+                }
+            }
         }
-        if (!expected.result().equals(String.valueOf(outcome.result()))
-                || !expected.reason().equals(String.valueOf(outcome.reason()))) {
-            return "expected " + expected.describe() + ", the step returned " + got + " (" + outcome.message() + ")";
+        List<Oracle.Expected> acceptable = Oracle.acceptable(record.plan, truth, record.endedAt(), holds);
+        if (acceptable.isEmpty()) {
+            return "the step returned " + got + " while the pipeline has not settled: " + truth.state() + " "
+                    + statuses(truth) + (holds.isEmpty() ? "" : ", gates " + holds);
+        }
+        Oracle.Expected expected = acceptable.stream()
+                .filter(e -> e.result().equals(String.valueOf(outcome.result()))
+                        && e.reason().equals(String.valueOf(outcome.reason())))
+                .findFirst().orElse(null);
+        if (expected == null) {
+            return "expected " + acceptable.stream().map(Oracle.Expected::describe)
+                    .collect(java.util.stream.Collectors.joining(" or ")) + ", the step returned "
+                    + got + " (" + outcome.message() + ")" + (holds.isEmpty() ? "" : "; gates " + holds);
+        }
+        if (expected.reason().equals("HOLD_TIMED_OUT")) {
+            // Given up like a timeout (cancelOnAbort is on): no gate is left waiting for an approval nobody awaits.
+            for (PipelineTruth.Workflow w : SoakRun.latest(truth).values()) {
+                if (w.status().equals("on_hold")) {
+                    return "the step returned " + got + " but left workflow " + w.name() + " on hold";
+                }
+            }
         }
         if (!expected.workflows().isEmpty()) {
             Map<String, String> reported = new LinkedHashMap<>();
@@ -151,6 +268,15 @@ final class Verdicts {
         truth.workflows().forEach(w -> out.put(w.name() + (w.autoRerunNumber() == null ? "" : "#" + w.autoRerunNumber()),
                 w.status()));
         return out.toString();
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {

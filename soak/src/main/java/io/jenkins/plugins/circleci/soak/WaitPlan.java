@@ -15,10 +15,27 @@ import java.util.Map;
  * @param rerunAfter   after the start of the wait, when a person reruns the workflow {@code quick}, which failed,
  *                     while {@code long} still runs; null: nobody does
  * @param timesOut     the pipeline runs far longer than the step's timeout
+ * @param holds        the workflows with an approval gate: name → how long after the workflow's creation its gate
+ *                     waits (the length of the jobs before it); empty: none holds
+ * @param approveAfterHold how long after each gate began to wait a person approves it in CircleCI; null: nobody
+ *                     does (unless {@code approveAfter} says so)
+ * @param holdTimeout  the step's {@code holdTimeout}; null: none
  */
 record WaitPlan(int index, String id, String kind, String slug, ProjectScenario project,
                 RestartableStep.Options options, Duration startAt, Duration approveAfter, Duration rerunAfter,
-                List<Restart> restarts, boolean timesOut) {
+                List<Restart> restarts, boolean timesOut, Map<String, Duration> holds, Duration approveAfterHold,
+                Duration holdTimeout) {
+
+    WaitPlan {
+        holds = Map.copyOf(holds);
+    }
+
+    /** A wait without hold timing, approvals by the step, or a hold timeout. */
+    WaitPlan(int index, String id, String kind, String slug, ProjectScenario project, RestartableStep.Options options,
+            Duration startAt, Duration approveAfter, Duration rerunAfter, List<Restart> restarts, boolean timesOut) {
+        this(index, id, kind, slug, project, options, startAt, approveAfter, rerunAfter, restarts, timesOut, Map.of(),
+                null, null);
+    }
 
     /** The parameter every trigger of this wait carries, so the simulator can tell which pipelines it created. */
     static final String PARAMETER = "soak_wait";
@@ -33,7 +50,12 @@ record WaitPlan(int index, String id, String kind, String slug, ProjectScenario 
         return options.workflows();
     }
 
-    /** wait, fail or succeed. */
+    /** The approval jobs the step approves itself ({@code approve}). */
+    List<String> approve() {
+        return options.approve();
+    }
+
+    /** wait, fail, succeed or unstable. */
     String onHold() {
         return options.onHold() == null ? "wait" : options.onHold();
     }

@@ -27,6 +27,8 @@ final class WaitRecord {
     private Throwable failure;
     private Throwable stepFailure;
     private Instant endedAt;
+    private String pipelineId;
+    private final Map<String, Instant> personApproved = new java.util.LinkedHashMap<>();
 
     WaitRecord(WaitPlan plan, Instant soakStart) {
         this.plan = plan;
@@ -117,6 +119,25 @@ final class WaitRecord {
 
     synchronized Instant endedAt() {
         return endedAt;
+    }
+
+    /** The pipeline the wait's trigger created, once the soak has found it. */
+    synchronized String pipelineId() {
+        return pipelineId;
+    }
+
+    synchronized void pipelineId(String id) {
+        pipelineId = id;
+    }
+
+    /** A person approved the gate of workflow {@code name} in CircleCI at {@code at}. */
+    synchronized void personApproved(String name, Instant at) {
+        personApproved.putIfAbsent(name, at);
+    }
+
+    /** Held workflow name → when a person approved its gate. */
+    synchronized Map<String, Instant> personApproved() {
+        return Map.copyOf(personApproved);
     }
 
     synchronized List<String> history() {

@@ -33,7 +33,18 @@ public final class RestartableStep {
 
     /** What the Jenkinsfile asked for; the credentials and server are the soak's. */
     public record Options(String project, String branch, Map<String, Object> parameters, String timeout,
-                          List<String> workflows, String onHold, Map<String, Object> resultMapping) {}
+                          List<String> workflows, String onHold, Map<String, Object> resultMapping,
+                          String holdTimeout, List<String> approve) {
+        public Options {
+            approve = approve == null ? List.of() : List.copyOf(approve);
+        }
+
+        /** Without a hold timeout and without approvals. */
+        public Options(String project, String branch, Map<String, Object> parameters, String timeout,
+                List<String> workflows, String onHold, Map<String, Object> resultMapping) {
+            this(project, branch, parameters, timeout, workflows, onHold, resultMapping, null, List.of());
+        }
+    }
 
     /** The surroundings: scheduling, time, CircleCI clients, and where the step's traces go. */
     public interface Host {
@@ -94,7 +105,8 @@ public final class RestartableStep {
         this.serverUrl = serverUrl;
         StepOptions options = StepOptions.trigger(o.project()).branch(o.branch()).parameters(o.parameters())
                 .credentialsId(CREDENTIALS_ID).serverUrl(serverUrl).timeout(o.timeout()).workflows(o.workflows())
-                .onHold(o.onHold()).resultMapping(o.resultMapping()).build();
+                .onHold(o.onHold()).holdTimeout(o.holdTimeout()).approve(o.approve()).resultMapping(o.resultMapping())
+                .build();
         ServerSettings settings = new ServerSettings(serverUrl, CREDENTIALS_ID, minPoll, maxPoll,
                 io.jenkins.plugins.circleci.api.RateLimit.defaults());
         // As CircleCiStepExecution.start() does, before anything reaches CircleCI.

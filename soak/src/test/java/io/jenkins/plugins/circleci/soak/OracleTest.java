@@ -59,6 +59,67 @@ class OracleTest {
         assertThat(Oracle.expect(plan(null, Map.of(), List.of()), held)).as("still waiting for approval").isNull();
     }
 
+    @Test
+    void underTheUnstablePolicyAHoldIsUnstableOrWorseForWhatHadEndedWorseByThen() {
+        PipelineTruth held = created(workflow("build", "failed", T.plusSeconds(60)), workflow("deploy", "on_hold",
+                null));
+        WaitPlan plan = plan("unstable", Map.of(), List.of());
+        assertThat(Oracle.expect(plan, held, T.plusSeconds(30)))
+                .as("the build failed after the wait stopped at the hold")
+                .isEqualTo(new Oracle.Expected("UNSTABLE", "ON_HOLD", Map.of()));
+        assertThat(Oracle.expect(plan, held, T.plusSeconds(60)))
+                .isEqualTo(new Oracle.Expected("FAILURE", "ON_HOLD", Map.of()));
+        assertThat(Oracle.expect(plan, created(workflow("build", "running", null), workflow("deploy", "on_hold",
+                null)), T.plusSeconds(30)).result()).as("whatever still runs").isEqualTo("UNSTABLE");
+    }
+
+    @Test
+    void aHoldTimesOutOnlyOnceAGateStillWaitingHadWaitedTheHoldTimeout() {
+        Duration holdTimeout = Duration.ofMinutes(5);
+        WaitPlan plan = holdPlan(holdTimeout);
+        Instant since = T.plusSeconds(60);
+        Instant early = since.plus(Duration.ofMinutes(4));
+        Instant due = since.plus(holdTimeout);
+        Oracle.Expected timedOut = new Oracle.Expected("FAILURE", "HOLD_TIMED_OUT", Map.of());
+
+        // The step canceled the gate as it gave up.
+        assertThat(Oracle.acceptable(plan, created(workflow("build", "success", T.plusSeconds(30)),
+                workflow("deploy", "canceled", early)), early, List.of(new Oracle.Hold("deploy", since, null))))
+                .as("too early").doesNotContain(timedOut);
+        assertThat(Oracle.acceptable(plan, created(workflow("build", "success", T.plusSeconds(30)),
+                workflow("deploy", "canceled", due)), due, List.of(new Oracle.Hold("deploy", since, null))))
+                .contains(timedOut);
+        assertThat(Oracle.acceptable(plan, created(workflow("build", "failed", T.plusSeconds(30)),
+                workflow("deploy", "canceled", due)), due, List.of(new Oracle.Hold("deploy", since, null))))
+                .as("worse for what had ended worse").contains(new Oracle.Expected("FAILURE", "HOLD_TIMED_OUT",
+                        Map.of())).doesNotContain(new Oracle.Expected("ABORTED", "HOLD_TIMED_OUT", Map.of()));
+
+        // Approved in time: the wait follows the pipeline to its end.
+        PipelineTruth approved = created(workflow("build", "success", T.plusSeconds(30)),
+                workflow("deploy", "success", due.plusSeconds(60)));
+        List<Oracle.Hold> inTime = List.of(new Oracle.Hold("deploy", since, since.plusSeconds(90)));
+        assertThat(Oracle.acceptable(plan, approved, due.plusSeconds(60), inTime))
+                .containsExactly(new Oracle.Expected("SUCCESS", "COMPLETED", Map.of("build", "success", "deploy",
+                        "success")));
+
+        // Approved long after the hold timeout (and its slack): the wait should have given up long before.
+        Instant late = since.plus(holdTimeout).plus(Oracle.HOLD_TIMEOUT_SLACK).plusSeconds(60);
+        assertThat(Oracle.acceptable(plan, approved, late.plusSeconds(60), List.of(new Oracle.Hold("deploy", since,
+                late)))).isEmpty();
+    }
+
+    private static WaitPlan holdPlan(Duration holdTimeout) {
+        RestartableStep.Options options = new RestartableStep.Options("gh/soak/x", "main", Map.of(), "2h", List.of(),
+                "wait", Map.of(), holdTimeout.toSeconds() + "s", List.of());
+        return new WaitPlan(0, "w00000", "hold-timeout", "gh/soak/x", ProjectScenario.builder().build(), options,
+                Duration.ZERO, null, null, List.of(), false, Map.of("deploy", Duration.ofSeconds(60)), null,
+                holdTimeout);
+    }
+
+    private static PipelineTruth.Workflow workflow(String name, String status, Instant stoppedAt) {
+        return new PipelineTruth.Workflow(name, name, status, false, null, T, stoppedAt, Map.of());
+    }
+
     private static WaitPlan plan(String onHold, Map<String, Object> mapping, List<String> filter) {
         RestartableStep.Options options = new RestartableStep.Options("gh/soak/x", "main", Map.of(), "2h", filter,
                 onHold, mapping);

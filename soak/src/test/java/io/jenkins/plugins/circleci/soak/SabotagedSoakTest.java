@@ -43,6 +43,29 @@ class SabotagedSoakTest {
     }
 
     @Test
+    void anApprovalSentAgainAfterItsAnswerWasLostIsADuplicateApproval() throws Exception {
+        // Every approval's first answer is lost after CircleCI carried it out, and a naive client sends it again.
+        Interceptor resendApprovals = chain -> {
+            Request request = chain.request();
+            if (!request.method().equals("POST") || !request.url().encodedPath().contains("/approve/")) {
+                return chain.proceed(request);
+            }
+            try (Response lost = chain.proceed(request)) {
+                lost.body().bytes();
+            } catch (IOException lost) {
+                // lost either way
+            }
+            return chain.proceed(request);
+        };
+        SoakSettings approvals = new SoakSettings("fault soak", 32, 20, Duration.ofMinutes(5), 0, 0, false, 2, 0.25,
+                java.util.List.of("approve"));
+        SoakResult result = new SoakRun(approvals, resendApprovals).run();
+        assertThat(result.count(SoakResult.Problem.DUPLICATE_APPROVAL)).as(result.summary()).isPositive();
+        assertThat(result.problems().get(SoakResult.Problem.DUPLICATE_APPROVAL).get(0))
+                .contains("seed 32", "was approved again", "replay:", "--kinds approve", "/approve/");
+    }
+
+    @Test
     void aTokenInALogRecordIsASecretFound() throws Exception {
         Logger productLog = Logger.getLogger("io.jenkins.plugins.circleci.api.http.ApiTransport");
         Interceptor leak = chain -> {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.circleci.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,23 @@ class ShortSoakTest {
         assertThat(again.endings()).as("the same endings").isEqualTo(first.endings());
         assertThat(again.restarts()).isEqualTo(first.restarts());
         assertThat(again.simulated()).isEqualTo(first.simulated());
+    }
+
+    @Test
+    void approvalGatesUnderEveryHoldOptionSurviveFaultsAndRestarts() throws Exception {
+        // Every approval kind, so that the hold options are each exercised in a short run: onHold wait, fail,
+        // succeed and unstable, hold timeouts that expire and that a person beats, approvals by the step that
+        // CircleCI carries out or refuses, and names of gates that do not exist.
+        SoakResult result = new SoakRun(new SoakSettings("restart soak", 14, 60, Duration.ofMinutes(5), 0.6, 0.01,
+                false, 2, PACE, List.of("approval-wait", "approval-fail", "approval-succeed", "approval-unstable",
+                        "hold-timeout", "approve", "approve", "approve"))).run();
+        System.out.print(result.summary());
+        assertThat(result.clean()).as(result.summary()).isTrue();
+        assertThat(result.approvals()).as("the steps approved gates").isGreaterThan(5);
+        assertThat(result.approvalsRefused()).as("CircleCI refused some").isPositive();
+        assertThat(result.endings()).as(result.summary()).containsKeys("FAILURE/HOLD_TIMED_OUT", "UNSTABLE/ON_HOLD",
+                "FAILURE/ON_HOLD", "SUCCESS/ON_HOLD", "SUCCESS/COMPLETED", "approval refused");
+        assertThat(result.restarts()).as("steps were restarted while gates waited").isGreaterThan(10);
     }
 
     @Test
