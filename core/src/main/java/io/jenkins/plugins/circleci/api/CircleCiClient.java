@@ -349,7 +349,6 @@ public final class CircleCiClient {
         return ApiCall.get(subject, segments).aboutProject(project);
     }
 
-    /** Cancel and approve answer 202 {"message"}; any 2xx means done, whatever the body says. */
     /**
      * CircleCI accepts a cancel or an approval with {@code {"message": …}}. A body that is not a JSON object (cut
      * short, a proxy's page) does not say it was accepted: read as acceptance, a cancel or approval CircleCI never
