@@ -332,7 +332,8 @@ public final class WatchOptions implements Serializable {
         public WatchOptions build() {
             if (holdTimeout != null && onHold != OnHoldPolicy.WAIT) {
                 throw new IllegalArgumentException("A hold timeout bounds how long the wait keeps waiting for an "
-                        + "approval, so it needs the on-hold policy wait, not " + onHold.name().toLowerCase(Locale.ROOT) + ": drop the hold timeout or keep the default policy wait.");
+                        + "approval, so it needs the on-hold policy wait, not " + onHold.name().toLowerCase(Locale.ROOT)
+                        + ": drop the hold timeout or keep the default policy wait.");
             }
             return new WatchOptions(this);
         }
