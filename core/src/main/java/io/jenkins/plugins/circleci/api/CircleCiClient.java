@@ -87,6 +87,16 @@ public final class CircleCiClient {
     }
 
     /**
+     * A client for the same host and token whose requests to CircleCI's API origin (and only there) carry the W3C
+     * {@code traceparent} and {@code tracestate} of {@code context}; shares this one's connections, budget and retries.
+     */
+    public CircleCiClient withTraceContext(io.jenkins.plugins.circleci.tracing.TraceContext context) {
+        return new CircleCiClient(baseUrl, budget, transport.withInterceptor(
+                io.jenkins.plugins.circleci.tracing.TraceHeaders.forOrigin(context,
+                        okhttp3.HttpUrl.get(baseUrl.toString()))));
+    }
+
+    /**
      * Triggers a pipeline through {@code POST /project/{slug}/pipeline}, or through
      * {@code POST /project/{provider}/{org}/{project}/pipeline/run} when the request has a definition id.
      * Sent once: retried only when the connection was refused or CircleCI answered 429; after a 5xx or a read timeout

@@ -96,6 +96,15 @@ public final class ApiTransport {
     }
 
     /**
+     * The same transport with {@code interceptor} applied to every request (it sees each hop of an artifact download
+     * too, so it must decide by URL what it adds); shares the connections.
+     */
+    public ApiTransport withInterceptor(okhttp3.Interceptor interceptor) {
+        return new ApiTransport(http.newBuilder().addInterceptor(Objects.requireNonNull(interceptor)).build(), baseUrl,
+                token, budget, policy, clock, sleeper, maxPermitWait);
+    }
+
+    /**
      * Applies timeouts, turns off OkHttp's {@code retryOnConnectionFailure} (which may re-send a POST on a reused
      * connection that turned out stale; retries happen in {@link #execute} instead), and notes when a request
      * starts to be written, which tells a failed connection (safe to retry) from a failed exchange. Redirects are
