@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.steps;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.circleci.artifacts.ArtifactsText;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.failure.FailureReportText;
 import io.jenkins.plugins.circleci.junit.JUnitRecording;
+import io.jenkins.plugins.circleci.tracing.TraceContext;
 import io.jenkins.plugins.circleci.trigger.BuildResult;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -79,9 +81,35 @@ final class CircleCiStepExecution extends StepExecution {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        runner = new CircleCiWaitRunner(options, serverUrl, watchOptions);
+        if (options.disabled()) {
+            // Checked like any other call, so that turning it back on cannot fail on a typo; nothing looked up or sent.
+            console().println(StepOutcomes.disabledLine(options));
+            getContext().onSuccess(StepOutcomes.disabled(options));
+            return true;
+        }
+        runner = new CircleCiWaitRunner(options, serverUrl, watchOptions, options.triggers() ? trace() : null);
         runner.start(new JenkinsShell(environment, options.credentialsId(settings)));
         return false;
+    }
+
+    /**
+     * The build's W3C trace context, from the TRACEPARENT and TRACESTATE in its environment (Jenkins' OpenTelemetry
+     * plugin exports them); null without one. An invalid one is ignored with a console note, never a failure.
+     */
+    private TraceContext trace() throws IOException, InterruptedException {
+        EnvVars env = getContext().get(EnvVars.class);
+        if (env == null) {
+            return null;
+        }
+        TraceContext.Reading reading = TraceContext.fromEnvironment(env::get);
+        reading.notes().forEach(console()::println);
+        return reading.context();
+    }
+
+    /** The build's console; nowhere when there is none. */
+    private PrintStream console() throws IOException, InterruptedException {
+        TaskListener listener = getContext().get(TaskListener.class);
+        return listener != null ? listener.getLogger() : JenkinsShell.nowhere();
     }
 
     /** May come before {@link #onResume()} after a restart: the runner then aborts as it resumes. */
@@ -189,7 +217,7 @@ final class CircleCiStepExecution extends StepExecution {
         }
 
         /** Progress lines with no console left to show them. */
-        private static PrintStream nowhere() {
+        static PrintStream nowhere() {
             return new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         }
 

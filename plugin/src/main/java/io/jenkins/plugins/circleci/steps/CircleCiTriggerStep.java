@@ -8,7 +8,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code circleciTrigger}: triggers a CircleCI pipeline and, unless {@code wait: false}, waits for its workflows and
- * carries their result back. Returns a map: id, number, project, state, result, url, workflows.
+ * carries their result back. Returns a map: id, number, project, state, result, url, workflows. With
+ * {@code disabled: true} it checks its arguments and returns a map with {@code triggered: false} instead.
  */
 public final class CircleCiTriggerStep extends CircleCiStep {
     private final String project;
@@ -22,6 +23,10 @@ public final class CircleCiTriggerStep extends CircleCiStep {
     private String checkoutBranch;
     private String checkoutTag;
     private boolean wait = true;
+    /** Checks the arguments, then triggers nothing (like the Parameterized Remote Trigger plugin's {@code disabled}). */
+    private boolean disabled;
+    /** The pipeline parameter to fill with the build's W3C traceparent; null: none. */
+    private String traceparentParameter;
 
     /** @param project the project slug, e.g. {@code gh/acme/api} or {@code circleci/<org-id>/<project-id>} */
     @DataBoundConstructor
@@ -115,6 +120,25 @@ public final class CircleCiTriggerStep extends CircleCiStep {
         this.wait = wait;
     }
 
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    @DataBoundSetter
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public String getTraceparentParameter() {
+        return traceparentParameter;
+    }
+
+    /** Sends the build's {@code TRACEPARENT} as this pipeline parameter, which CircleCI's config must declare. */
+    @DataBoundSetter
+    public void setTraceparentParameter(String traceparentParameter) {
+        this.traceparentParameter = Blank.toNull(traceparentParameter);
+    }
+
     @Override
     StepOptions toOptions() {
         return withSharedOptions(StepOptions.trigger(project))
@@ -124,6 +148,8 @@ public final class CircleCiTriggerStep extends CircleCiStep {
                 .definitionId(definitionId)
                 .refs(configBranch, configTag, checkoutBranch, checkoutTag)
                 .waitForCompletion(wait)
+                .disabled(disabled)
+                .traceparentParameter(traceparentParameter)
                 .build();
     }
 

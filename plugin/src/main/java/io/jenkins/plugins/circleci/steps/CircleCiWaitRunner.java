@@ -6,6 +6,7 @@ import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.tracing.TraceContext;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -88,6 +89,8 @@ final class CircleCiWaitRunner implements Serializable {
     private final StepOptions options;
     private final String serverUrl;
     private final WatchOptions watchOptions;
+    /** The build's trace, joined by every request to CircleCI; null without one (and in steps saved before it). */
+    private final TraceContext trace;
     private volatile PipelineSummary pipeline;
     private volatile WatchState state;
     /** An abort was asked for: saved, so that a restart before CircleCI heard of it aborts again on resume. */
@@ -107,9 +110,21 @@ final class CircleCiWaitRunner implements Serializable {
     private transient volatile Throwable stopCause;
 
     CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions) {
+        this(options, serverUrl, watchOptions, null);
+    }
+
+    /** @param trace the build's trace context, or null: every request to CircleCI's API then carries it */
+    CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions, TraceContext trace) {
         this.options = options;
         this.serverUrl = serverUrl;
         this.watchOptions = watchOptions;
+        this.trace = trace;
+    }
+
+    /** The shell's client for the server, joining the build's trace when there is one. */
+    private CircleCiClient client() throws Exception {
+        CircleCiClient client = shell.client(serverUrl);
+        return trace == null ? client : client.withTraceContext(trace);
     }
 
     StepOptions options() {
@@ -168,7 +183,7 @@ final class CircleCiWaitRunner implements Serializable {
         shell.blocking().execute(() -> {
             try {
                 shell.log().println("Resuming the wait for " + describePipeline() + " after a Jenkins restart");
-                watch(shell.client(serverUrl));
+                watch(client());
             } catch (Throwable e) {
                 fail(e);
             }
@@ -269,9 +284,9 @@ final class CircleCiWaitRunner implements Serializable {
 
     private void triggerThenWatch() {
         try {
-            CircleCiClient client = shell.client(serverUrl);
+            CircleCiClient client = client();
             if (options.triggers()) {
-                TriggerRequest request = options.toTriggerRequest();
+                TriggerRequest request = options.toTriggerRequest(trace);
                 Throwable stop;
                 synchronized (this) {
                     stop = stopCause;

@@ -5,6 +5,8 @@ import io.jenkins.plugins.circleci.api.ProjectSlug;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.config.ServerSettings;
 import io.jenkins.plugins.circleci.failure.FailureLimits;
+import io.jenkins.plugins.circleci.tracing.TraceContext;
+import io.jenkins.plugins.circleci.tracing.TraceParameter;
 import io.jenkins.plugins.circleci.trigger.DurationText;
 import io.jenkins.plugins.circleci.trigger.OnHoldPolicy;
 import io.jenkins.plugins.circleci.trigger.ResultMapping;
@@ -58,6 +60,10 @@ final class StepOptions implements Serializable {
     private final String checkoutTag;
     /** Whether to list the counted jobs' artifacts once the wait ends (false in steps saved before it existed). */
     private final boolean artifacts;
+    /** circleciTrigger only: check everything, trigger nothing (false in steps saved before it existed). */
+    private final boolean disabled;
+    /** circleciTrigger only: the pipeline parameter to fill with the build's traceparent; null: none. */
+    private final String traceparentParameter;
 
     private StepOptions(Builder b) {
         this.project = b.project;
@@ -86,6 +92,8 @@ final class StepOptions implements Serializable {
         this.checkoutBranch = b.checkoutBranch;
         this.checkoutTag = b.checkoutTag;
         this.artifacts = b.artifacts;
+        this.disabled = b.disabled;
+        this.traceparentParameter = b.traceparentParameter;
     }
 
     static Builder trigger(String project) {
@@ -156,6 +164,19 @@ final class StepOptions implements Serializable {
         return artifacts;
     }
 
+    boolean disabled() {
+        return disabled;
+    }
+
+    String traceparentParameter() {
+        return traceparentParameter;
+    }
+
+    /** The project as the script gave it (null for circleciWait), for a step that triggered nothing. */
+    String project() {
+        return project;
+    }
+
     /**
      * How much is read, once the outcome is known, to say why the pipeline failed; throws IllegalArgumentException
      * for a log tail out of range.
@@ -189,6 +210,16 @@ final class StepOptions implements Serializable {
 
     /** The trigger request; throws the core's InvalidRequestException for anything CircleCI would refuse. */
     TriggerRequest toTriggerRequest() {
+        return toTriggerRequest(null);
+    }
+
+    /**
+     * The trigger request, with the build's traceparent in {@code traceparentParameter} when there is a trace to join
+     * ({@code trace} not null); throws the core's InvalidRequestException for anything CircleCI would refuse, and for a
+     * {@code traceparentParameter} that is also among the parameters, trace or not.
+     */
+    TriggerRequest toTriggerRequest(TraceContext trace) {
+        TraceParameter.check(traceparentParameter, parameters, "traceparentParameter");
         return TriggerRequest.builder(ProjectSlug.parse(project))
                 .branch(branch)
                 .tag(tag)
@@ -197,7 +228,7 @@ final class StepOptions implements Serializable {
                 .configTag(configTag)
                 .checkoutBranch(checkoutBranch)
                 .checkoutTag(checkoutTag)
-                .parameters(parameters)
+                .parameters(TraceParameter.add(parameters, traceparentParameter, trace))
                 .build();
     }
 
@@ -278,8 +309,20 @@ final class StepOptions implements Serializable {
         private String checkoutBranch;
         private String checkoutTag;
         private boolean artifacts;
+        private boolean disabled;
+        private String traceparentParameter;
 
         private Builder() {}
+
+        Builder disabled(boolean disabled) {
+            this.disabled = disabled;
+            return this;
+        }
+
+        Builder traceparentParameter(String name) {
+            this.traceparentParameter = Blank.toNull(name);
+            return this;
+        }
 
         Builder artifacts(boolean list) {
             this.artifacts = list;

@@ -13,6 +13,7 @@ import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.OutcomeView;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
@@ -43,7 +44,28 @@ final class StepOutcomes {
     static Map<String, Object> toMap(Outcome outcome, FailureReport failures, CollectedArtifacts artifacts) {
         Map<String, Object> map = toMap(outcome, failures);
         map.put("artifacts", ArtifactsView.artifacts(artifacts == null ? CollectedArtifacts.NONE : artifacts));
+        map.put("triggered", outcome.pipeline() != null);
         return map;
+    }
+
+    /**
+     * What {@code circleciTrigger(..., disabled: true)} returns: the same keys as a triggered pipeline's map, so that
+     * {@code p.number} or {@code p.url} read null rather than fail, with {@code triggered: false} and the result
+     * {@code NOT_BUILT} (what Jenkins calls a build that did not run; the step itself does not change the build's
+     * result).
+     */
+    static Map<String, Object> disabled(StepOptions options) {
+        Outcome notTriggered = new Outcome(BuildResult.NOT_BUILT, OutcomeReason.NOT_TRIGGERED, null, List.of(),
+                List.of(), disabledLine(options));
+        Map<String, Object> map = toMap(notTriggered, FailureReport.NONE, null);
+        map.put("project", options.project());
+        return map;
+    }
+
+    /** The console line of a disabled step. */
+    static String disabledLine(StepOptions options) {
+        return "circleciTrigger: disabled: true, so no CircleCI pipeline was triggered for " + options.describe()
+                + " (the arguments were checked; nothing was sent to CircleCI).";
     }
 
     /**

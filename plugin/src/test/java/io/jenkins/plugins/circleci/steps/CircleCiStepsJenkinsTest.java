@@ -93,6 +93,33 @@ class CircleCiStepsJenkinsTest {
     }
 
     @Test
+    void disabledTriggersNothingAndItsMapReadsSafelyInTheSandbox() throws Exception {
+        WorkflowRun b = run("def p = circleciTrigger project: 'gh/acme/green', credentialsId: 'circleci-token', "
+                + "disabled: true\necho \"triggered=${p.triggered} number=${p.number} url=${p.url} "
+                + "result=${p.result}\"\nif (!p.triggered) { echo 'skipped' }", Result.SUCCESS);
+
+        r.assertLogContains("circleciTrigger: disabled: true, so no CircleCI pipeline was triggered for gh/acme/green",
+                b);
+        r.assertLogContains("triggered=false number=null url=null result=NOT_BUILT", b);
+        r.assertLogContains("skipped", b);
+        assertThat(simulator.journal().total()).isZero();
+        assertThat(b.getAction(CircleCiPipelineAction.class)).isNull();
+    }
+
+    @Test
+    void theBuildsTraceparentReachesCircleCiAsHeaderAndParameter() throws Exception {
+        String parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        WorkflowRun b = run("withEnv(['TRACEPARENT=" + parent + "']) {\n"
+                + "  circleciTrigger project: 'gh/acme/green', credentialsId: 'circleci-token', "
+                + "traceparentParameter: 'traceparent'\n}", Result.SUCCESS);
+
+        var post = simulator.journal().requests("POST", "/pipeline$").get(0);
+        assertThat(post.header("traceparent")).isEqualTo(parent);
+        assertThat(post.bodyText()).contains("\"traceparent\":\"" + parent + "\"");
+        r.assertLogNotContains("is not a W3C traceparent", b);
+    }
+
+    @Test
     void aFailedPipelineFailsTheBuildWithItsCause() throws Exception {
         WorkflowRun b = run("circleciTrigger project: 'gh/acme/red', credentialsId: 'circleci-token'",
                 Result.FAILURE);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.steps;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.TaskListener;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +15,8 @@ import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * A StepContext for tests without Jenkins: it offers a TaskListener (and no Run: the test environment looks tokens
- * up without one) and records the step's result and log. A deserialized copy (a restarted controller's) starts with
+ * A StepContext for tests without Jenkins: it offers a TaskListener, the build's EnvVars when a test gives them (and no
+ * Run: the test environment looks tokens up without one) and records the step's result and log. A deserialized copy (a restarted controller's) starts with
  * a result and log of its own, so that the step left behind in the "old controller" cannot complete it.
  */
 final class TestStepContext extends StepContext {
@@ -30,6 +31,16 @@ final class TestStepContext extends StepContext {
 
     private final String id = UUID.randomUUID().toString();
     private transient State state = new State();
+    /** The build's environment as the step sees it; null: none offered (as before steps read it). */
+    private EnvVars environment;
+
+    /** Offers {@code variables} as the build's environment ({@code EnvVars}). */
+    TestStepContext withEnvironment(java.util.Map<String, String> variables) {
+        EnvVars env = new EnvVars();
+        env.putAll(variables);
+        this.environment = env;
+        return this;
+    }
 
     private State state() {
         return state;
@@ -57,6 +68,9 @@ final class TestStepContext extends StepContext {
     public <T> T get(Class<T> key) {
         if (key == TaskListener.class) {
             return key.cast(new TestListener(state.logger));
+        }
+        if (key == EnvVars.class) {
+            return key.cast(environment);
         }
         return null;
     }
