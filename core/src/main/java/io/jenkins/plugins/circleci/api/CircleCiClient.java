@@ -115,6 +115,34 @@ public final class CircleCiClient {
         return transport.execute(call, CircleCiClient::readTriggerResult);
     }
 
+    /**
+     * What {@link #trigger} sends for {@code request} to the server at {@code baseUrl} (with or without
+     * {@code /api/v2}), without sending anything and without a token: the endpoint and the JSON body exactly as
+     * {@link #trigger} builds them, and the trace headers of {@code trace} (null: none).
+     */
+    public static TriggerPreview previewTrigger(String baseUrl, TriggerRequest request,
+            io.jenkins.plugins.circleci.tracing.TraceContext trace) {
+        Objects.requireNonNull(request, "request");
+        ProjectSlug slug = request.project();
+        okhttp3.HttpUrl.Builder url = ApiBaseUrl.parse(baseUrl).api().newBuilder().addPathSegment("project");
+        if (request.usesPipelineRun()) {
+            url.addPathSegment(slug.provider()).addPathSegment(slug.org()).addPathSegment(slug.repo())
+                    .addPathSegment("pipeline").addPathSegment("run");
+        } else {
+            url.addPathSegment(slug.vcs()).addPathSegment(slug.org()).addPathSegment(slug.repo())
+                    .addPathSegment("pipeline");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (trace != null) {
+            headers.put(io.jenkins.plugins.circleci.tracing.TraceContext.TRACEPARENT_HEADER,
+                    trace.traceparent().value());
+            trace.tracestate().ifPresent(state -> headers.put(
+                    io.jenkins.plugins.circleci.tracing.TraceContext.TRACESTATE_HEADER, state));
+        }
+        return new TriggerPreview("POST", url.build().toString(), headers,
+                request.usesPipelineRun() ? pipelineRunBody(request) : legacyTriggerBody(request));
+    }
+
     private static Map<String, Object> legacyTriggerBody(TriggerRequest request) {
         Map<String, Object> body = new LinkedHashMap<>(ref(request));
         if (!request.parameters().isEmpty()) {
