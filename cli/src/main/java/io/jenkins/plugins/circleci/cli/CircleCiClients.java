@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
+import io.jenkins.plugins.circleci.tracing.TraceContext;
 import java.net.URI;
 
 /**
@@ -15,8 +16,14 @@ final class CircleCiClients {
     private final CircleCiClient forWatch;
 
     CircleCiClients(URI server, String token) {
+        this(server, token, null);
+    }
+
+    /** @param trace the W3C trace context every request to CircleCI's API carries; null: none */
+    CircleCiClients(URI server, String token, TraceContext trace) {
         this.server = server;
-        this.forTrigger = CircleCiClient.builder().baseUrl(server.toString()).token(token).build();
+        CircleCiClient client = CircleCiClient.builder().baseUrl(server.toString()).token(token).build();
+        this.forTrigger = trace == null ? client : client.withTraceContext(trace);
         this.forWatch = forTrigger.withRetryPolicy(RetryPolicy.none());
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.tracing.TraceContext;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -26,8 +27,13 @@ final class ConnectionOptions {
 
     /** A session on this server with the user's token; fails with exit 2 when there is no token. */
     PipelineSession session(CliContext context) {
+        return session(context, null);
+    }
+
+    /** {@link #session(CliContext)} whose requests to CircleCI's API join {@code trace} (null: none). */
+    PipelineSession session(CliContext context, TraceContext trace) {
         return new PipelineSession(context, new CircleCiClients(server, TokenSource.resolve(context.env(),
-                tokenFile)), json);
+                tokenFile), trace), json);
     }
 
     /** Accepts an absolute http(s) URL with a host. */

@@ -2,10 +2,13 @@ package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.ProjectSlug;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
+import io.jenkins.plugins.circleci.tracing.TraceContext;
+import io.jenkins.plugins.circleci.tracing.TraceParameter;
 import io.jenkins.plugins.circleci.trigger.ParameterText;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,6 +86,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Trigger and exit 0 at once, printing the pipeline's id and link.")
     boolean noWait;
 
+    @Option(names = "--traceparent-param", paramLabel = "NAME",
+            description = "Send $TRACEPARENT (a W3C traceparent, as CI systems and otel-cli export it) as this "
+                    + "pipeline parameter too; .circleci/config.yml must declare it. The traceparent and tracestate "
+                    + "headers are sent whenever $TRACEPARENT is set.")
+    String traceparentParam;
+
+    @Option(names = "--dry-run", description = "Check every option, print the request the trigger would send "
+            + "(never the token) and exit 0: nothing is sent, no token is needed.")
+    boolean dryRun;
+
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
@@ -103,18 +116,34 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--no-wait returns at once and --wait-for returns "
                     + "later: give one of them (--wait-for created returns once CircleCI has created the pipeline).");
         }
-        TriggerRequest request = request();
+        TraceContext.Reading trace = TraceContext.fromEnvironment(context.env()::get);
+        TriggerRequest request = request(trace.context());
         WatchOptions options = waiting.toWatchOptions(context.watchTuning());
-        return connection.session(context).reporting(waiting.failureLimits()).listingArtifacts(waiting.artifacts)
-                .run(request, options, !noWait);
+        waiting.failureLimits();
+        trace.notes().forEach(context.err()::println);
+        if (dryRun) {
+            return DryRun.print(context, connection, request, trace.context());
+        }
+        return connection.session(context, trace.context()).reporting(waiting.failureLimits())
+                .listingArtifacts(waiting.artifacts).run(request, options, !noWait);
     }
 
-    /** The trigger request the options describe; core refuses what CircleCI would refuse. */
+    /** The trigger request the options describe, without a trace to join. */
     TriggerRequest request() {
+        return request(null);
+    }
+
+    /**
+     * The trigger request the options describe, with the traceparent in {@code --traceparent-param} when there is a
+     * trace ({@code trace} not null); core refuses what CircleCI would refuse.
+     */
+    TriggerRequest request(TraceContext trace) {
+        Map<String, Object> parameters = ParameterText.parse(params, stringParams);
+        TraceParameter.check(traceparentParam, parameters, "--traceparent-param");
         return TriggerRequest.builder(ProjectSlug.parse(project))
                 .branch(revision == null ? null : revision.branch)
                 .tag(revision == null ? null : revision.tag)
-                .parameters(ParameterText.parse(params, stringParams))
+                .parameters(TraceParameter.add(parameters, traceparentParam, trace))
                 .definitionId(definitionId)
                 .configBranch(configRef == null ? null : configRef.branch)
                 .configTag(configRef == null ? null : configRef.tag)

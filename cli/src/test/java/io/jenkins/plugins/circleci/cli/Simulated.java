@@ -38,7 +38,18 @@ final class Simulated implements AutoCloseable {
     }
 
     CliRun cli(Interrupts interrupts, String... args) {
-        CliRun run = CliRun.of(Map.of("CIRCLECI_TOKEN", TOKEN), interrupts, QUICK, withServer(args));
+        return cli(Map.of(), interrupts, args);
+    }
+
+    /** {@link #cli(String...)} with these environment variables besides the token. */
+    CliRun cli(Map<String, String> env, String... args) {
+        return cli(env, Interrupts.NONE, args);
+    }
+
+    private CliRun cli(Map<String, String> env, Interrupts interrupts, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("CIRCLECI_TOKEN", TOKEN);
+        CliRun run = CliRun.of(all, interrupts, QUICK, withServer(args));
         assertThat(run.out() + run.err()).as("the token is never printed").doesNotContain(TOKEN);
         return run;
     }
