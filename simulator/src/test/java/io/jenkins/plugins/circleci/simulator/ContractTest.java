@@ -168,6 +168,27 @@ class ContractTest {
     }
 
     @Test
+    void traceContextHeadersAreAcceptedAsCircleCiAcceptsUnknownHeaders() {
+        String parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        // The spec declares no trace headers, and a request carrying them still conforms: undeclared headers are
+        // not refused (real CircleCI ignores them).
+        ValidationReport request = validator.validateRequest(SimpleRequest.Builder
+                .post("/api/v2/project/" + slug("gh/acme/api") + "/pipeline").withHeader("Circle-Token", Http.TOKEN)
+                .withHeader("traceparent", parent).withHeader("tracestate", "rojo=00f067aa0ba902b7")
+                .withContentType("application/json").withBody("{\"branch\":\"main\"}").build());
+        assertThat(request.getMessages()).isEmpty();
+        Http.Reply created = http.send("POST", "/project/gh/acme/api/pipeline", "{\"branch\":\"main\"}",
+                Map.of("Circle-Token", Http.TOKEN, "traceparent", parent, "tracestate", "rojo=00f067aa0ba902b7"));
+        assertThat(created.status()).isEqualTo(201);
+        assertValid("POST", "/project/" + slug("gh/acme/api") + "/pipeline", created);
+        // The journal keeps them as sent, for tests to see where they went.
+        List<io.jenkins.plugins.circleci.simulator.journal.JournalEntry> posts = sim.journal().requests("POST",
+                "^/project/gh(%2F|/)acme(%2F|/)api/pipeline$");
+        assertThat(posts.get(posts.size() - 1).header("traceparent")).isEqualTo(parent);
+        assertThat(posts.get(posts.size() - 1).header("tracestate")).isEqualTo("rojo=00f067aa0ba902b7");
+    }
+
+    @Test
     void pipelineRun201And200NotTriggeredAnd400And404() {
         Http.Reply created = http.post("/project/gh/acme/api/pipeline/run", "{\"config\":{\"branch\":\"main\"}}");
         assertThat(created.status()).isEqualTo(201);
