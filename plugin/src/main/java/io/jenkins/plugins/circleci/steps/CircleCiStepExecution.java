@@ -94,7 +94,8 @@ final class CircleCiStepExecution extends StepExecution {
 
     /**
      * The build's W3C trace context, from the TRACEPARENT and TRACESTATE in its environment (Jenkins' OpenTelemetry
-     * plugin exports them); null without one. An invalid one is ignored with a console note, never a failure.
+     * plugin exports them); null without one. An invalid one is ignored with a console note, never a failure. The
+     * environment is read here, in start, as {@code sh} reads it: it is the build's as of this step (withEnv included).
      */
     private TraceContext trace() throws IOException, InterruptedException {
         EnvVars env = getContext().get(EnvVars.class);
