@@ -174,10 +174,17 @@ class ConnectionHandlingTest {
 
     @Test
     void aHeadTheClientStopsSendingMidwayIsJournaledUnanswered() {
-        // Jetty shuts its output when the input ends mid-head (the old front closed too): nothing can be answered, but
-        // the attempt is in the journal, with status 0 as for every request left without a complete response.
+        // Jetty shuts its output when the input ends mid-head (the old front closed too): the simulator answers
+        // nothing, but the attempt is in the journal, with status 0 as for every request left without a complete
+        // response. On a loaded machine Jetty's own completion of the exchange can still get a bare 400 out before
+        // the connection closes (seen once in a full build); that is no answer of the simulator's, and it says nothing.
         try (RawHttp raw = new RawHttp(sim.baseUrl())) {
-            assertThat(raw.send("GET /api/v2/me HTTP/1.1\r\nHost: x\r\nCircle-To").endOfInput().read()).isNull();
+            RawHttp.Response r = raw.send("GET /api/v2/me HTTP/1.1\r\nHost: x\r\nCircle-To").endOfInput().read();
+            if (r != null) {
+                assertThat(r.status()).isEqualTo(400);
+                assertThat(r.body()).isEmpty();
+                assertThat(r.header("Connection")).isEqualToIgnoringCase("close");
+            }
         }
         JournalEntry entry = awaitOnlyEntry();
         assertThat(entry.status()).isZero();

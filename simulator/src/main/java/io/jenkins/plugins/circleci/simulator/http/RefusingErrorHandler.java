@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -66,8 +67,10 @@ final class RefusingErrorHandler extends ErrorHandler {
                     ? "the client stopped sending before the request line and headers arrived whole"
                     : "the request line and headers did not arrive whole within " + HttpFront.IDLE_SECONDS + " s")
                     + "; the connection was closed without an answer");
+            // Failed rather than succeeded: a succeeded callback lets Jetty complete the exchange with its own bare
+            // status line, which can get out before the close takes effect.
             endPoint.close();
-            callback.succeeded();
+            callback.failed(new EofException("closed without an answer"));
             return true;
         }
         if (status == 426) {
