@@ -94,7 +94,17 @@ final class Watch implements WatchHandle {
     }
 
     synchronized void start() {
-        scheduleLocked(Duration.ZERO);
+        scheduleLocked(firstLookDelay());
+    }
+
+    /**
+     * At once, unless the pipeline is known to be still in set-up (the trigger answered {@code pending}): then a look
+     * now could only see it pending, so the first one comes a minimum interval later, as the second would have.
+     */
+    private Duration firstLookDelay() {
+        String known = state.pipelineState();
+        boolean settingUp = known != null && !PipelineState.of(known).isFinal() && state.workflows().isEmpty();
+        return settingUp ? schedule.afterQuietPolls(0, random) : Duration.ZERO;
     }
 
     @Override
@@ -266,9 +276,9 @@ final class Watch implements WatchHandle {
                 errors = p.errors().stream().map(PipelineError::message).toList();
                 branch = p.vcs() == null ? null : p.vcs().branch();
             }
-            // An errored pipeline has no workflows to list; a created one is read again only when needed.
-            boolean errored = PipelineState.ERRORED.value().equals(candidate.pipelineState());
-            List<Workflow> workflows = errored ? List.of()
+            // An errored pipeline has no workflows to list, nor has a pending one yet (they are created with the
+            // pipeline's `created` state); a created pipeline is read again only when needed.
+            List<Workflow> workflows = hasNoWorkflows(candidate.pipelineState()) ? List.of()
                     : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
             look = new Observation(candidate.pipelineState(), errors, workflows);
             lookUpHistory(candidate, now);
@@ -329,6 +339,16 @@ final class Watch implements WatchHandle {
             return;
         }
         history = DurationHistory.SHARED.lookup(api, s.projectSlug(), branch, now);
+    }
+
+    /**
+     * Whether a pipeline in this state cannot list workflows: errored, or still before its workflows are created
+     * ({@code setup-pending}, {@code pending}). A {@code setup} pipeline runs its setup workflow, so it is listed.
+     */
+    private static boolean hasNoWorkflows(String pipelineState) {
+        return PipelineState.ERRORED.value().equals(pipelineState)
+                || PipelineState.PENDING.value().equals(pipelineState)
+                || PipelineState.SETUP_PENDING.value().equals(pipelineState);
     }
 
     /**
