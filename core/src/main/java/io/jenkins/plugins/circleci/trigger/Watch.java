@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineError;
 import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import io.jenkins.plugins.circleci.trigger.Assessment.Done;
 import io.jenkins.plugins.circleci.trigger.Assessment.Waiting;
 import java.time.Clock;
@@ -301,6 +302,7 @@ final class Watch implements WatchHandle {
         holdEvents.forEach(this::emit);
         lastLook = look;
         if (assessment instanceof Done done) {
+            learnDurations(look);
             finish(done, look, true);
             return null;
         }
@@ -339,6 +341,19 @@ final class Watch implements WatchHandle {
             return;
         }
         history = DurationHistory.SHARED.lookup(api, s.projectSlug(), branch, now);
+    }
+
+    /** Tells the JVM-wide history how long this pipeline's successful workflows took, for the next waits. */
+    private void learnDurations(Observation look) {
+        if (!options.durationAware() || state.projectSlug() == null) {
+            return;
+        }
+        for (Workflow w : CompletionRule.latestByName(look.workflows()).values()) {
+            if (WorkflowStatus.SUCCESS.equals(w.status()) && w.createdAt() != null && w.stoppedAt() != null) {
+                DurationHistory.SHARED.learn(api, state.projectSlug(), branch, w.name(),
+                        Duration.between(w.createdAt(), w.stoppedAt()));
+            }
+        }
     }
 
     /**
