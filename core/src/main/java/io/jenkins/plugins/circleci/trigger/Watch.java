@@ -105,7 +105,7 @@ final class Watch implements WatchHandle {
     private Duration firstLookDelay() {
         String known = state.pipelineState();
         boolean settingUp = known != null && !PipelineState.of(known).isFinal() && state.workflows().isEmpty();
-        return settingUp ? schedule.afterQuietPolls(0, random) : Duration.ZERO;
+        return settingUp ? untilDeadline(schedule.afterQuietPolls(0, random), clock.instant()) : Duration.ZERO;
     }
 
     @Override

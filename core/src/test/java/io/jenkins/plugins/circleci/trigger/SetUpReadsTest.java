@@ -56,6 +56,18 @@ class SetUpReadsTest {
     }
 
     @Test
+    void theFirstLookStillComesByADeadlineShorterThanTheQuickInterval() {
+        WatchOptions quick = WatchOptions.builder().timeout(Duration.ofMillis(500)).build();
+        circleci.pipelineState("pending");
+        WatchHandle handle = watcher.watch(circleci, WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42,
+                SLUG, "pending", null), clock.instant(), quick), quick, ProgressListener.NONE);
+        scheduler.advance(Duration.ofMillis(500));
+        assertThat(circleci.calls("getPipeline")).isEqualTo(1);
+        assertThat(handle.outcome()).isDone();
+        assertThat(handle.outcome().join().reason()).isEqualTo(OutcomeReason.TIMED_OUT);
+    }
+
+    @Test
     void aPipelineTheTriggerFoundCreatedOrErroredIsReadAtOnce() {
         circleci.pipelineState("errored", "Config does not conform to schema");
         WatchHandle handle = watchTriggered("errored");
