@@ -7,6 +7,7 @@ import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.PipelineError;
 import io.jenkins.plugins.circleci.api.model.PipelineState;
 import io.jenkins.plugins.circleci.api.model.Workflow;
+import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import io.jenkins.plugins.circleci.trigger.Assessment.Done;
 import io.jenkins.plugins.circleci.trigger.Assessment.Waiting;
 import java.time.Clock;
@@ -94,7 +95,17 @@ final class Watch implements WatchHandle {
     }
 
     synchronized void start() {
-        scheduleLocked(Duration.ZERO);
+        scheduleLocked(firstLookDelay());
+    }
+
+    /**
+     * At once, unless the pipeline is known to be still in set-up (the trigger answered {@code pending}): then a look
+     * now could only see it pending, so the first one comes a minimum interval later, as the second would have.
+     */
+    private Duration firstLookDelay() {
+        String known = state.pipelineState();
+        boolean settingUp = known != null && !PipelineState.of(known).isFinal() && state.workflows().isEmpty();
+        return settingUp ? untilDeadline(schedule.afterQuietPolls(0, random), clock.instant()) : Duration.ZERO;
     }
 
     @Override
@@ -266,9 +277,9 @@ final class Watch implements WatchHandle {
                 errors = p.errors().stream().map(PipelineError::message).toList();
                 branch = p.vcs() == null ? null : p.vcs().branch();
             }
-            // An errored pipeline has no workflows to list; a created one is read again only when needed.
-            boolean errored = PipelineState.ERRORED.value().equals(candidate.pipelineState());
-            List<Workflow> workflows = errored ? List.of()
+            // An errored pipeline has no workflows to list, nor has a pending one yet (they are created with the
+            // pipeline's `created` state); a created pipeline is read again only when needed.
+            List<Workflow> workflows = hasNoWorkflows(candidate.pipelineState()) ? List.of()
                     : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
             look = new Observation(candidate.pipelineState(), errors, workflows);
             lookUpHistory(candidate, now);
@@ -291,6 +302,7 @@ final class Watch implements WatchHandle {
         holdEvents.forEach(this::emit);
         lastLook = look;
         if (assessment instanceof Done done) {
+            learnDurations(look);
             finish(done, look, true);
             return null;
         }
@@ -329,6 +341,29 @@ final class Watch implements WatchHandle {
             return;
         }
         history = DurationHistory.SHARED.lookup(api, s.projectSlug(), branch, now);
+    }
+
+    /** Tells the JVM-wide history how long this pipeline's successful workflows took, for the next waits. */
+    private void learnDurations(Observation look) {
+        if (!options.durationAware() || state.projectSlug() == null) {
+            return;
+        }
+        for (Workflow w : CompletionRule.latestByName(look.workflows()).values()) {
+            if (WorkflowStatus.SUCCESS.equals(w.status()) && w.createdAt() != null && w.stoppedAt() != null) {
+                DurationHistory.SHARED.learn(api, state.projectSlug(), branch, w.name(),
+                        Duration.between(w.createdAt(), w.stoppedAt()));
+            }
+        }
+    }
+
+    /**
+     * Whether a pipeline in this state cannot list workflows: errored, or still before its workflows are created
+     * ({@code setup-pending}, {@code pending}). A {@code setup} pipeline runs its setup workflow, so it is listed.
+     */
+    private static boolean hasNoWorkflows(String pipelineState) {
+        return PipelineState.ERRORED.value().equals(pipelineState)
+                || PipelineState.PENDING.value().equals(pipelineState)
+                || PipelineState.SETUP_PENDING.value().equals(pipelineState);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.trigger;
 
+import io.jenkins.plugins.circleci.api.model.PipelineState;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
@@ -19,6 +20,9 @@ import java.util.Set;
  */
 public final class WatchState implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** CircleCI's pipeline states before {@code created} or {@code errored}. */
+    private static final Set<String> SET_UP_STATES = Set.of(PipelineState.SETUP_PENDING.value(),
+            PipelineState.SETUP.value(), PipelineState.PENDING.value());
 
     /** A workflow as last seen: enough to announce changes and to report it if the wait ends without a fresh look. */
     record SeenWorkflow(String name, String status, boolean setup, Instant createdAt) implements Serializable {
@@ -63,10 +67,16 @@ public final class WatchState implements Serializable {
         this.approved = Collections.unmodifiableSet(new LinkedHashSet<>(approved));
     }
 
-    /** A wait for a pipeline that was just triggered. */
+    /**
+     * A wait for a pipeline that was just triggered. The trigger's answer is kept as the pipeline's state only while it
+     * is still being set up ({@code pending}, ...): the first poll then need not come at once. A final state is read
+     * again by the first poll, which also learns the pipeline's branch and errors.
+     */
     public static WatchState forTriggered(PipelineSummary pipeline, Instant now, WatchOptions options) {
         Objects.requireNonNull(pipeline, "pipeline");
-        return new WatchState(pipeline.id(), pipeline.number(), pipeline.projectSlug(), null, now,
+        String state = pipeline.state();
+        String settingUp = state != null && SET_UP_STATES.contains(state) ? state : null;
+        return new WatchState(pipeline.id(), pipeline.number(), pipeline.projectSlug(), settingUp, now,
                 now.plus(options.timeout()), Map.of(), Map.of(), Set.of(), Set.of());
     }
 

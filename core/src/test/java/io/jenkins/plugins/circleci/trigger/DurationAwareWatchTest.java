@@ -73,6 +73,33 @@ class DurationAwareWatchTest {
     }
 
     @Test
+    void whereInsightsIsRefusedTheWaitsOwnPastRunsMakeLaterWaitsDurationAware() {
+        circleci.durationsFail(new ForbiddenException("CircleCI answered 403.", "", 403, "Forbidden", "GET",
+                "/insights/gh/acme/api/workflows"));
+        int[] looks = new int[DurationHistory.LEARNED_ENOUGH + 1];
+        Duration lastLatency = null;
+        for (int run = 0; run < looks.length; run++) {
+            Instant start = clock.instant();
+            circleci.workflows(workflow("w1", "build", "running").createdAt(start).build());
+            int before = circleci.calls("listWorkflows");
+            WatchHandle handle = watch();
+            Instant end = start.plusSeconds(600 + 3 * run);
+            scheduler.advance(Duration.between(clock.instant(), end));
+            circleci.workflows(workflow("w1", "build", "success").createdAt(start).stoppedAt(end).build());
+            assertThat(scheduler.runUntil(() -> handle.outcome().isDone(), Duration.ofHours(1))).isTrue();
+            looks[run] = circleci.calls("listWorkflows") - before;
+            lastLatency = Duration.between(end, clock.instant());
+        }
+        // The first three are polled adaptively (about 65 looks each); the fourth knows its end from them.
+        for (int run = 0; run < DurationHistory.LEARNED_ENOUGH; run++) {
+            assertThat(looks[run]).as("looks of run " + run).isGreaterThan(55);
+        }
+        assertThat(looks[DurationHistory.LEARNED_ENOUGH]).isLessThan(30);
+        assertThat(lastLatency).isLessThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(circleci.calls("workflowDurations")).isEqualTo(1);
+    }
+
+    @Test
     void aRunThatOutlivesItsP95IsFollowedByTheAdaptiveScheduleFromItsQuickStart() {
         circleci.durations(TEN_MINUTES);
         WatchHandle handle = watch();

@@ -75,6 +75,50 @@ class DurationHistoryTest {
     }
 
     @Test
+    void ownRunsAnswerOnceThereAreEnoughBeforeInsights() {
+        cache.learn(circleci, SLUG, "main", "build", Duration.ofMinutes(6));
+        cache.learn(circleci, SLUG, "main", "build", Duration.ofMinutes(7));
+        assertThat(cache.lookup(circleci, SLUG, "main", T0).byWorkflow()).containsEntry("build", BUILD);
+
+        cache.learn(circleci, SLUG, "main", "build", Duration.ofMinutes(5));
+        assertThat(cache.lookup(circleci, SLUG, "main", T0.plusSeconds(1)).byWorkflow()).containsEntry("build",
+                new WorkflowDuration("build", Duration.ofMinutes(6), Duration.ofMinutes(7)));
+        // Another branch, another host or token: nothing learned there.
+        assertThat(cache.lookup(circleci, SLUG, "develop", T0).byWorkflow()).containsEntry("build", BUILD);
+        assertThat(cache.lookup(new FakeCircleCi(), SLUG, "main", T0).status())
+                .isEqualTo(DurationHistory.Status.NONE);
+    }
+
+    @Test
+    void ownRunsStandInWhereInsightsIsRefused() {
+        circleci.durationsFail(new ForbiddenException("403", "", 403, "Forbidden", "GET", "/insights/x"));
+        for (int i = 0; i < DurationHistory.LEARNED_ENOUGH; i++) {
+            cache.learn(circleci, SLUG, null, "deploy", Duration.ofMinutes(2));
+        }
+        DurationHistory.Lookup found = cache.lookup(circleci, SLUG, null, T0);
+        assertThat(found.status()).isEqualTo(DurationHistory.Status.KNOWN);
+        assertThat(found.byWorkflow()).containsOnlyKeys("deploy");
+        // Still refused for an hour: the own runs answer without another request.
+        assertThat(cache.lookup(circleci, SLUG, null, T0.plusSeconds(600)).status())
+                .isEqualTo(DurationHistory.Status.KNOWN);
+        assertThat(circleci.calls("workflowDurations")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheLatestOwnRunsCountAndTheirP95IsNearestRank() {
+        for (int minutes = 1; minutes <= DurationHistory.LEARNED_RUNS + 5; minutes++) {
+            cache.learn(circleci, SLUG, "main", "build", Duration.ofMinutes(minutes));
+        }
+        // Runs of 6..25 minutes are kept: median 15.5 min, p95 the 19th of 20, 24 min.
+        assertThat(cache.lookup(circleci, SLUG, "main", T0).byWorkflow().get("build")).isEqualTo(
+                new WorkflowDuration("build", Duration.ofSeconds(930), Duration.ofMinutes(24)));
+        cache.learn(circleci, SLUG, "main", "build", Duration.ZERO);
+        cache.learn(circleci, SLUG, "main", "build", Duration.ofMinutes(-1));
+        assertThat(cache.lookup(circleci, SLUG, "main", T0).byWorkflow().get("build").median())
+                .isEqualTo(Duration.ofSeconds(930));
+    }
+
+    @Test
     void noRunsIsNoHistory() {
         assertThat(cache.lookup(new FakeCircleCi(), SLUG, null, T0)).isEqualTo(DurationHistory.Lookup.NONE);
     }

@@ -25,6 +25,19 @@ class WatchStateTest {
     }
 
     @Test
+    void onlyASetUpStateFromTheTriggerIsKept() {
+        for (String settingUp : new String[] {"setup-pending", "setup", "pending"}) {
+            assertThat(WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42, SLUG, settingUp, "u"), T0, options)
+                    .pipelineState()).isEqualTo(settingUp);
+        }
+        // A final or unknown state is read again by the first poll, which also learns the branch and the errors.
+        for (String other : new String[] {"created", "errored", "something-new", null}) {
+            assertThat(WatchState.forTriggered(new PipelineSummary(PIPELINE_ID, 42, SLUG, other, "u"), T0, options)
+                    .pipelineState()).isNull();
+        }
+    }
+
+    @Test
     void aPipelineKnownByIdLearnsTheRestLater() {
         WatchState s = WatchState.forPipelineId(" " + PIPELINE_ID + " ", T0, options);
         assertThat(s.pipelineId()).isEqualTo(PIPELINE_ID);
