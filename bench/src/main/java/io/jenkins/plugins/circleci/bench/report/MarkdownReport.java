@@ -598,9 +598,9 @@ public final class MarkdownReport {
                 + "/pipeline/{id}`, then `GET /pipeline/{id}/workflow`, then sleep 10 s, until every workflow is "
                 + "terminal. In simulated time its threads are real threads whose sleep follows the simulated clock.");
         line("- Source: `bench/`; the harnesses are `PollingHarness`, `ScheduleHarness`, `ScaleHarness`, "
-                + "`WebhookHarness`, `FootprintHarness`, `ClientOverheadBenchmark` and `PairedOverhead`. A smoke run of all of them at "
-                + "tiny sizes is part of `mvn verify`; it checks that the figures agree with each other (requests "
-                + "counted on both sides, outcomes, repeatability), never a timing.");
+                + "`WebhookHarness`, `FootprintHarness`, `ClientOverheadBenchmark` and `PairedOverhead`. A smoke run "
+                + "of all of them at tiny sizes is part of `mvn verify`; it checks that the figures agree with each "
+                + "other (requests counted on both sides, outcomes, repeatability), never a timing.");
         line("");
     }
 }

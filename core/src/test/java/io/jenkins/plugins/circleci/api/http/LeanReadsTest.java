@@ -77,7 +77,6 @@ class LeanReadsTest {
         assertThat(pipeline.createdAt()).isEqualTo(Instant.parse("2026-01-15T09:59:00.123Z"));
         assertThat(pipeline.vcs().branch()).isEqualTo("main");
         assertThat(pipeline.vcs().revision()).isEqualTo("abc");
-        assertThat(pipeline.trigger().actor().login()).isEqualTo("l");
         assertThat(pipeline.errors()).hasSize(1);
         assertThat(pipeline.errors().get(0).message()).isEqualTo("m");
     }
