@@ -51,7 +51,7 @@ public final class BenchSuite {
         List<WebhookFigures> webhook = List.of(timed("webhook, " + ours.name(),
                 () -> new WebhookHarness(SEED).run(ours, sizes.webhookPipelines())));
         List<FootprintFigures> footprint = footprint();
-        OverheadFigures overhead = timed("client overhead (JMH)", () -> ClientOverheadRunner.run(sizes.jmhRounds(),
+        OverheadFigures overhead = timed("client overhead (JMH and paired)", () -> ClientOverheadRunner.run(sizes.jmhRounds(),
                 sizes.jmhFork(), sizes.jmhWarmups(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
         return new BenchReport(MachineInfo.current(), started, Duration.between(started, Instant.now()),
                 baseline.name(), ours.name(), withHistory.name(), withoutHistory.name(), polling, schedules, scale,

@@ -151,9 +151,16 @@ class BenchSmokeTest {
         }
         assertThat(o.pathClient()).isPositive();
         assertThat(o.pathBare()).isPositive();
-        assertThat(o.paired().pairs()).isPositive();
-        assertThat(o.paired().client()).isPositive();
-        assertThat(o.paired().bareAndJackson()).isPositive();
+        assertThat(o.pathClientBytes()).isPositive();
+        assertThat(o.pathBareBytes()).isPositive();
+        assertThat(o.sameCallRatios()).hasSameSizeAs(o.roundRatios()).allMatch(r -> r > 0);
+        assertThat(o.paired()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.pairs()).isPositive();
+            assertThat(p.client()).isPositive();
+            assertThat(p.bareAndJackson()).isPositive();
+            assertThat(p.bareOurSettings()).isPositive();
+        });
+        assertThat(o.ratio()).isEqualTo(OverheadFigures.median(o.pairedRatios()));
     }
 
     @Test

@@ -136,7 +136,10 @@ public final class RequestBudget {
     private Instant refill() {
         Instant now = clock.instant();
         if (now.isAfter(refilledAt)) {
-            double earned = Duration.between(refilledAt, now).toNanos() / 1e9 * limit.permitsPerSecond();
+            // Seconds as a double without a Duration: this runs before every request.
+            double elapsed = (now.getEpochSecond() - refilledAt.getEpochSecond())
+                    + (now.getNano() - refilledAt.getNano()) / 1e9;
+            double earned = elapsed * limit.permitsPerSecond();
             permits = Math.min(limit.burst(), permits + earned);
             refilledAt = now;
         }

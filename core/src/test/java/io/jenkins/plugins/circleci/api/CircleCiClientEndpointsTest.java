@@ -147,7 +147,8 @@ class CircleCiClientEndpointsTest {
         assertThat(pipeline.state()).isEqualTo(PipelineState.ERRORED);
         assertThat(pipeline.vcs()).isNull();
         assertThat(pipeline.errors()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("config"));
-        assertThat(pipeline.trigger().actor().avatarUrl()).isNull();
+        assertThat(pipeline.id()).isEqualTo(PIPELINE_ID);
+        assertThat(pipeline.number()).isEqualTo(130);
         RecordedRequest sent = take();
         assertThat(sent.getMethod()).isEqualTo("GET");
         assertThat(sent.getTarget()).isEqualTo("/api/v2/pipeline/" + PIPELINE_ID);

@@ -148,6 +148,21 @@ class RequestBudgetTest {
     }
 
     @Test
+    void aBudgetUsedUpByOthersFailsNamingTheRequestThatCouldNotGo() {
+        FakeSleeper sleeper = new FakeSleeper(clock);
+        RequestBudget budget = RequestBudget.create(new RateLimit(0.001, 1), clock);
+        CircleCiClient client = CircleCiClient.builder().baseUrl(server.url("/").toString()).token("t").clock(clock)
+                .sleeper(sleeper).budget(budget).retryPolicy(RetryPolicy.none()).build();
+        assertThat(budget.tryAcquire()).as("another caller takes the only permit").isTrue();
+
+        assertThatThrownBy(() -> client.getPipeline("5034460f-c7c4-4c43-9457-de07e2029e7b"))
+                .isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("GET /api/v2/pipeline/5034460f-c7c4-4c43-9457-de07e2029e7b (pipeline "
+                        + "5034460f-c7c4-4c43-9457-de07e2029e7b)", "used up by other callers");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void concurrentCallersNeverTakeMorePermitsThanTheBucketHolds() throws Exception {
         RequestBudget budget = RequestBudget.create(new RateLimit(1, 50), clock);
 

@@ -156,8 +156,7 @@ final class FakeCircleCi implements PipelineApi {
                     "Pipeline not found", "GET", "/pipeline/" + pipelineId);
         }
         List<PipelineError> e = errors.stream().map(m -> new PipelineError("config", m)).toList();
-        return new Pipeline(pipelineId, 42, Fixtures.SLUG, Fixtures.T0, Fixtures.T0, PipelineState.of(state), e, null,
-                null);
+        return new Pipeline(pipelineId, 42, Fixtures.SLUG, Fixtures.T0, Fixtures.T0, PipelineState.of(state), e, null);
     }
 
     @Override

@@ -80,4 +80,15 @@ public class ClientOverheadBenchmark {
             return MAPPER.readTree(response.body().byteStream());
         }
     }
+
+    /**
+     * The same call under another name: the runner measures it in forks of its own like the others, and the ratio of
+     * the two, which should be 1, shows how far separate forks can differ on this machine.
+     */
+    @Benchmark
+    public JsonNode bareOkHttpAndJacksonAgain() throws IOException {
+        try (Response response = bare.newCall(request).execute()) {
+            return MAPPER.readTree(response.body().byteStream());
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
+import io.jenkins.plugins.circleci.bench.jmh.PairedOverhead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,12 @@ class MarkdownReportTest {
                 .contains("| p99 200 ms (p50 200 ms) |")
                 .contains("| 12 | 10,000 (extrapolated) |")
                 .contains("| 14.6 KB | 14.6 KB (from 1,000 waits) + a thread stack |")
-                .contains("| 1.02× (median of the JMH rounds' ratios; timed in pairs in one JVM: 1.03×) | met |")
+                .contains("| 102.0 µs (median, timed in pairs) | bare OkHttp + Jackson tree 100.0 µs | 1.02× (median "
+                        + "of 3 JVMs' paired ratios, 1.01× to 1.52×; separate JMH forks: 1.40×) | met |")
+                .contains("came out at 0.90×, 1.10×, 1.25× of itself (0.90× to 1.25×)")
+                .contains("| the same, OkHttp set up as our client is, with our headers | 100.0 µs | 1.00× |")
+                .contains("our client 4.5 µs and 4800 B allocated, bare OkHttp + Jackson tree 4.0 µs and 5900 B "
+                        + "allocated")
                 .contains("ours, duration-aware: 0 × 429, peak 240 requests/s")
                 .doesNotContain("**missed**")
                 .contains("![Detection latency", "(chart.png)", "(schedule.png)")
@@ -71,8 +77,10 @@ class MarkdownReportTest {
                 FootprintFigures.extrapolate(b1000, 10_000));
         OverheadFigures o = new OverheadFigures(new OverheadFigures.Score(100 * overhead, 130),
                 new OverheadFigures.Score(100, 120), new OverheadFigures.Score(101, 125),
-                List.of(overhead - 0.01, overhead, overhead + 0.5), 4.5, 4.0,
-                new io.jenkins.plugins.circleci.bench.jmh.PairedOverhead.Figures(103, 100, 1000));
+                List.of(1.3, 1.4, 1.9), List.of(0.9, 1.1, 1.25), 4.5, 4.0, 4800, 5900,
+                List.of(new PairedOverhead.Figures(100 * overhead - 1, 100, 101, 1000),
+                        new PairedOverhead.Figures(100 * overhead, 100, 100, 1000),
+                        new PairedOverhead.Figures(100 * overhead + 50, 100, 99, 1000)));
         List<ScaleFigures> scale = List.of(new ScaleFigures("ours, duration-aware", 10_000, TEN_MIN,
                 new RateLimit(250, 50), 300, new Latencies(List.of(Duration.ofSeconds(2))), 240_000, 240_000, 240,
                 35.5, rateLimited, 20, 10_000, Duration.ofMinutes(12)));

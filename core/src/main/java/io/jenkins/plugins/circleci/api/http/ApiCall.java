@@ -96,11 +96,37 @@ public final class ApiCall {
         return method;
     }
 
-    /** Path segments and query, compared exactly: equal for calls of the same URL, whatever the segments hold. */
-    record Target(List<String> segments, Map<String, String> query) {}
+    /**
+     * API version, path segments and query, compared exactly: equal for calls of the same URL, whatever the segments
+     * hold. The key of a prepared request, looked up on every GET: its hash is worked out once.
+     */
+    static final class Target {
+        private final String apiVersion;
+        private final List<String> segments;
+        private final Map<String, String> query;
+        private final int hash;
+
+        Target(String apiVersion, List<String> segments, Map<String, String> query) {
+            this.apiVersion = apiVersion;
+            this.segments = segments;
+            this.query = query;
+            this.hash = (apiVersion.hashCode() * 31 + segments.hashCode()) * 31 + query.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Target that && hash == that.hash && apiVersion.equals(that.apiVersion)
+                    && segments.equals(that.segments) && query.equals(that.query);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     Target target() {
-        return new Target(segments, query);
+        return new Target(apiVersion, segments, query);
     }
 
     List<String> segments() {

@@ -388,7 +388,10 @@ public final class ApiTransport {
     }
 
     private void acquirePermit(ApiCall call) {
-        acquirePermit(call.method(), path(call), call.subject());
+        // The common case, a free permit, needs no path: building it is only for the message of a long wait.
+        if (!budget.tryAcquire()) {
+            acquirePermit(call.method(), path(call), call.subject());
+        }
     }
 
     /** Waits for the shared request budget, at most {@code maxPermitWait}; a 429-like failure beyond. */

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /pipeline/{id}}. {@code vcs} is optional (absent for GitHub App / GitLab projects). */
+/**
+ * {@code GET /pipeline/{id}}. {@code vcs} is optional (absent for GitHub App / GitLab projects). CircleCI's
+ * {@code trigger} (type, time received, actor) is not bound: nothing reads it, and it was the one nested object of a
+ * call the watcher makes over and over; Jackson skips it like any other property the model does not name.
+ */
 public record Pipeline(
         @JsonProperty("id") String id,
         @JsonProperty("number") long number,
@@ -13,19 +17,11 @@ public record Pipeline(
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonProperty("state") PipelineState state,
         @JsonProperty("errors") List<PipelineError> errors,
-        @JsonProperty("trigger") Trigger trigger,
         @JsonProperty("vcs") Vcs vcs) {
 
     public Pipeline {
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
-
-    public record Trigger(
-            @JsonProperty("type") String type,
-            @JsonProperty("received_at") Instant receivedAt,
-            @JsonProperty("actor") Actor actor) {}
-
-    public record Actor(@JsonProperty("login") String login, @JsonProperty("avatar_url") String avatarUrl) {}
 
     public record Vcs(
             @JsonProperty("provider_name") String providerName,
