@@ -30,6 +30,8 @@ final class YamlTree {
 
     private final YAMLParser parser;
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    /** How many nodes each anchored value counts, its aliases expanded: an alias adds that many. */
+    private final Map<String, Integer> anchorSizes = new HashMap<>();
     private int aliases;
     private int nodes;
 
@@ -53,9 +55,8 @@ final class YamlTree {
     }
 
     private JsonNode value(JsonToken token) throws IOException, UnreadableConfigException {
-        if (++nodes > MAX_NODES) {
-            throw new UnreadableConfigException("it has more than " + MAX_NODES + " values");
-        }
+        int before = nodes;
+        count(1);
         if (parser.isCurrentAlias()) {
             if (++aliases > MAX_ALIASES) {
                 throw new UnreadableConfigException("it uses more than " + MAX_ALIASES + " aliases");
@@ -64,7 +65,7 @@ final class YamlTree {
             if (target == null) {
                 throw new UnreadableConfigException("alias *" + parser.getText() + " names no anchor before it");
             }
-            nodes += target.size();
+            count(anchorSizes.get(parser.getText()));
             return target.deepCopy();
         }
         String anchor = parser.getCurrentAnchor();
@@ -80,8 +81,17 @@ final class YamlTree {
         };
         if (anchor != null) {
             anchors.put(anchor, node);
+            anchorSizes.put(anchor, nodes - before);
         }
         return node;
+    }
+
+    /** Counts nodes before they are built, so that an alias of an alias of ... is refused before it is expanded. */
+    private void count(int more) throws UnreadableConfigException {
+        nodes += more;
+        if (nodes > MAX_NODES || nodes < 0) {
+            throw new UnreadableConfigException("it has more than " + MAX_NODES + " values");
+        }
     }
 
     private ObjectNode object() throws IOException, UnreadableConfigException {
