@@ -6,6 +6,7 @@ import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.preflight.ParameterPreflight;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -272,6 +273,10 @@ final class CircleCiWaitRunner implements Serializable {
             CircleCiClient client = shell.client(serverUrl);
             if (options.triggers()) {
                 TriggerRequest request = options.toTriggerRequest();
+                if (options.validateParameters()) {
+                    // Before the trigger is marked in flight: an abort meanwhile stops it from being sent at all.
+                    ParameterPreflight.check(client, request).line().ifPresent(shell.log()::println);
+                }
                 Throwable stop;
                 synchronized (this) {
                     stop = stopCause;
