@@ -129,6 +129,15 @@ class ParameterPreflightAgainstSimulatorTest {
     }
 
     @Test
+    void garbageForAnAnswerIsANote() {
+        start(s -> s.project(SLUG, p -> p.config(CONFIG)).fault(FaultRule.malformedJson().on("GET", "/config$")));
+        triggerOnce("main");
+        assertThat(ParameterPreflight.check(client, onMain(Map.of("deploy-env", "prod"))).line().orElseThrow())
+                .contains("the config of pipeline #1 (branch main) could not be read");
+        assertThat(sim.journal().count("GET", CONFIG_ROUTE)).isEqualTo(1);
+    }
+
+    @Test
     void aProjectWhoseConfigIsEmptyIsANote() {
         start(s -> s.project(SLUG, p -> p.workflow("build", w -> w.job("test", Duration.ofSeconds(1)))));
         triggerOnce("main");
