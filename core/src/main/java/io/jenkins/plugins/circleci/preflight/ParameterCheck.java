@@ -10,6 +10,12 @@ import java.util.Map;
  * {@code "3"} an integer: CircleCI answers "Type error for argument"), an enum value among the allowed ones, and
  * every parameter declared without a default given.
  *
+ * <p>Sources: the pipeline parameter types are {@code string}, {@code boolean}, {@code integer} and {@code enum}, and a
+ * default is "Required for pipeline parameters" (circleci-docs {@code reusing-config.adoc}, "Parameter syntax"); a
+ * JSON string {@code "true"} for a boolean parameter fails with "Type error for argument mark: expected type: boolean,
+ * actual value: \"true\" (type string)" (CircleCI-Archived/api-preview-docs#57, CircleCI-Public/circleci-cli#631),
+ * and integer parameters sent as strings fail the same way (CircleCI-Public/circleci-cli#1823).
+ *
  * <p>Only what is certain to fail is reported; a declaration this check does not understand (no type, a type that
  * is not a pipeline parameter type) lets its value through. Problems never quote a value: parameters may be secret.
  */

@@ -117,7 +117,7 @@ public final class ParameterPreflight {
                 + System.lineSeparator() + "Declared there: " + declaredList + ".";
         String hint = "Fix the parameter's name or value, or declare it under 'parameters:' in .circleci/config.yml"
                 + ". If the branch's config has changed since pipeline #" + latest.number() + ", skip this check ("
-                + TURN_OFF + ").";
+                + TURN_OFF + "). See docs/troubleshooting.md#parameters-do-not-match.";
         return new ParameterMismatchException(message, hint, problems);
     }
 }
