@@ -9,6 +9,7 @@ import io.jenkins.plugins.circleci.failure.FailureLimits;
 import io.jenkins.plugins.circleci.failure.FailureReport;
 import io.jenkins.plugins.circleci.failure.FailureReportText;
 import io.jenkins.plugins.circleci.failure.FailureReporter;
+import io.jenkins.plugins.circleci.preflight.ParameterPreflight;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
 import io.jenkins.plugins.circleci.trigger.PipelineSummary;
@@ -38,6 +39,7 @@ final class PipelineSession {
     private final boolean json;
     private FailureLimits failureLimits = FailureLimits.defaults();
     private boolean listArtifacts;
+    private boolean validateParameters;
 
     PipelineSession(CliContext context, CircleCiClients clients, boolean json) {
         this.context = context;
@@ -58,12 +60,26 @@ final class PipelineSession {
         return this;
     }
 
+    /** Whether to check the parameters against the branch's config before the trigger (see ParameterPreflight). */
+    PipelineSession validatingParameters(boolean validate) {
+        this.validateParameters = validate;
+        return this;
+    }
+
     /**
      * Triggers the pipeline, then waits for it unless {@code wait} is false. Interrupts are heard from before the
      * trigger: one that comes while it is in flight lets it finish, then aborts the wait at once (canceling the
      * workflows unless told not to), even with {@code --no-wait}, since the pipeline would otherwise run on unattended.
      */
     int run(TriggerRequest request, WatchOptions options, boolean wait) {
+        if (validateParameters) {
+            // Before the interrupt handling: an interrupt now ends the process, and nothing has been triggered.
+            try {
+                ParameterPreflight.check(clients.forTrigger(), request).line().ifPresent(progress::line);
+            } catch (CircleCiException e) {
+                return fail(e, null);
+            }
+        }
         return underInterrupts(options, abort -> {
             String project = request.project().value();
             TriggeredPipeline triggered;

@@ -50,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
             description = "A pipeline parameter always sent as a string (repeatable).")
     List<String> stringParams = new ArrayList<>();
 
+    @Option(names = "--no-validate-parameters",
+            description = "Send the parameters unchecked. By default they are first checked against the parameters "
+                    + "declared in the config of the branch's newest pipeline (2 extra requests).")
+    boolean noValidateParameters;
+
     @Option(names = "--definition-id", paramLabel = "UUID",
             description = "Trigger this pipeline definition through pipeline/run (GitHub App and Bitbucket Data "
                     + "Center projects need it).")
@@ -125,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
             return DryRun.print(context, connection, request, trace.context());
         }
         return connection.session(context, trace.context()).reporting(waiting.failureLimits())
-                .listingArtifacts(waiting.artifacts).run(request, options, !noWait);
+                .listingArtifacts(waiting.artifacts).validatingParameters(!noValidateParameters)
+                .run(request, options, !noWait);
     }
 
     /** The trigger request the options describe, without a trace to join. */

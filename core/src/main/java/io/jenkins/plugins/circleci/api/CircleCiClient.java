@@ -20,6 +20,7 @@ import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.JobDetails;
 import io.jenkins.plugins.circleci.api.model.JobSteps;
 import io.jenkins.plugins.circleci.api.model.Pipeline;
+import io.jenkins.plugins.circleci.api.model.PipelineConfig;
 import io.jenkins.plugins.circleci.api.model.PipelineCreation;
 import io.jenkins.plugins.circleci.api.model.Project;
 import io.jenkins.plugins.circleci.api.model.TestCase;
@@ -208,6 +209,24 @@ public final class CircleCiClient {
 
     public Pipeline getPipeline(String pipelineId) {
         return read(ApiCall.get("pipeline " + id(pipelineId, "pipeline id"), "pipeline", pipelineId), Pipeline.class);
+    }
+
+    /**
+     * The project's pipelines, newest first, at most {@code maxPages} pages ({@code GET /project/{slug}/pipeline}),
+     * only those of {@code branch} unless it is null.
+     */
+    public PartialList<Pipeline> listPipelines(ProjectSlug project, String branch, int maxPages) {
+        ApiCall call = projectCall("pipelines of " + project, project, "pipeline");
+        if (branch != null) {
+            call = call.withQuery("branch", branch);
+        }
+        return PageReader.firstPages(transport, call, Pipeline.class, maxPages);
+    }
+
+    /** The pipeline's config texts ({@code GET /pipeline/{pipeline-id}/config}). */
+    public PipelineConfig getPipelineConfig(String pipelineId) {
+        return read(ApiCall.get("config of pipeline " + id(pipelineId, "pipeline id"), "pipeline", pipelineId,
+                "config"), PipelineConfig.class);
     }
 
     /** All workflows of the pipeline, every page. */

@@ -162,6 +162,56 @@ class PluginFilesTest {
         });
     }
 
+    /**
+     * core/ reads YAML (the parameter pre-flight check) with jackson-dataformat-yaml, which Jenkins' jackson2-api plugin
+     * bundles (and SnakeYAML through its dependency snakeyaml-api): the hpi must use those, never carry a second copy.
+     * So every library core/ uses at run time is excluded from plugin/pom.xml's core dependency, and the YAML reader is
+     * in these .jpi files at core's Jackson line.
+     */
+    @Test
+    void coresLibrariesComeFromPluginsAndTheYamlReaderFromJackson2Api() throws Exception {
+        Set<String> excluded = new TreeSet<>();
+        NodeList deps = pluginPom.getElementsByTagName("dependency");
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element dep = (Element) deps.item(i);
+            if ("circleci-trigger-core".equals(text(dep, "artifactId"))) {
+                NodeList exclusions = dep.getElementsByTagName("exclusion");
+                for (int j = 0; j < exclusions.getLength(); j++) {
+                    Element e = (Element) exclusions.item(j);
+                    excluded.add(text(e, "groupId") + ":" + text(e, "artifactId"));
+                }
+            }
+        }
+        NodeList coreDeps = xml(root.resolve("core/pom.xml")).getElementsByTagName("dependency");
+        for (int i = 0; i < coreDeps.getLength(); i++) {
+            Element dep = (Element) coreDeps.item(i);
+            if (text(dep, "scope") == null) {
+                String groupId = text(dep, "groupId");
+                assertThat(excluded).as("plugin/pom.xml excludes core's %s:%s", groupId, text(dep, "artifactId"))
+                        .containsAnyOf(groupId + ":*", groupId + ":" + text(dep, "artifactId"));
+            }
+        }
+        assertThat(excluded).contains("com.fasterxml.jackson.dataformat:*", "org.yaml:snakeyaml");
+
+        String jacksonLine = text(xml(root.resolve("pom.xml")), "jackson.version")
+                .replaceAll("^(\\d+\\.\\d+).*", "$1");
+        assertThat(libraries("jackson2-api")).as("libraries of jackson2-api.jpi")
+                .anyMatch(jar -> jar.startsWith("jackson-dataformat-yaml-" + jacksonLine + "."));
+        assertThat(jpis.get("jackson2-api").getValue("Plugin-Dependencies").split(","))
+                .as("jackson2-api needs snakeyaml-api, not optionally")
+                .anyMatch(dep -> dep.startsWith("snakeyaml-api:") && !dep.contains("optional"));
+        assertThat(libraries("snakeyaml-api")).anyMatch(jar -> jar.startsWith("snakeyaml-"));
+    }
+
+    /** The jar names in WEB-INF/lib of a plugin's .jpi. */
+    private static List<String> libraries(String plugin) throws IOException {
+        Path jpi = Path.of(System.getProperty("jenkins.shared.dir"), "plugins", plugin + ".jpi");
+        try (ZipFile zip = new ZipFile(jpi.toFile())) {
+            return zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
+                    .map(n -> n.substring("WEB-INF/lib/".length())).toList();
+        }
+    }
+
     /** Whether plugin/pom.xml declares the (main jar of the) dependency {@code artifactId} optional. */
     private static boolean optional(String artifactId) {
         NodeList deps = pluginPom.getElementsByTagName("dependency");

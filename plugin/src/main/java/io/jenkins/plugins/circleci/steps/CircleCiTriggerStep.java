@@ -16,6 +16,8 @@ public final class CircleCiTriggerStep extends CircleCiStep {
     private String branch;
     private String tag;
     private Map<String, Object> parameters;
+    /** Check the parameters against the branch's config before triggering (two reads; only when there are some). */
+    private boolean validateParameters = true;
     private String definitionId;
     /** pipeline/run only: the config's ref and the checkout's ref, each overriding branch/tag on its side. */
     private String configBranch;
@@ -64,6 +66,15 @@ public final class CircleCiTriggerStep extends CircleCiStep {
     @DataBoundSetter
     public void setParameters(Map<String, Object> parameters) {
         this.parameters = StepLists.entriesOrNull(parameters);
+    }
+
+    public boolean isValidateParameters() {
+        return validateParameters;
+    }
+
+    @DataBoundSetter
+    public void setValidateParameters(boolean validateParameters) {
+        this.validateParameters = validateParameters;
     }
 
     public String getDefinitionId() {
@@ -145,6 +156,7 @@ public final class CircleCiTriggerStep extends CircleCiStep {
                 .branch(branch)
                 .tag(tag)
                 .parameters(parameters)
+                .validateParameters(validateParameters)
                 .definitionId(definitionId)
                 .refs(configBranch, configTag, checkoutBranch, checkoutTag)
                 .waitForCompletion(wait)

@@ -6,6 +6,7 @@ import io.jenkins.plugins.circleci.api.RetryPolicy;
 import io.jenkins.plugins.circleci.api.TriggerRequest;
 import io.jenkins.plugins.circleci.api.WebUrls;
 import io.jenkins.plugins.circleci.api.error.CircleCiException;
+import io.jenkins.plugins.circleci.preflight.ParameterPreflight;
 import io.jenkins.plugins.circleci.tracing.TraceContext;
 import io.jenkins.plugins.circleci.trigger.Outcome;
 import io.jenkins.plugins.circleci.trigger.OutcomeReason;
@@ -287,6 +288,10 @@ final class CircleCiWaitRunner implements Serializable {
             CircleCiClient client = client();
             if (options.triggers()) {
                 TriggerRequest request = options.toTriggerRequest(trace);
+                if (options.validateParameters()) {
+                    // Before the trigger is marked in flight: an abort meanwhile stops it from being sent at all.
+                    ParameterPreflight.check(client, request).line().ifPresent(shell.log()::println);
+                }
                 Throwable stop;
                 synchronized (this) {
                     stop = stopCause;

@@ -32,6 +32,8 @@ final class StepOptions implements Serializable {
     private final String branch;
     private final String tag;
     private final LinkedHashMap<String, Object> parameters;
+    /** Whether to skip the parameter check; false (check) also in steps saved before it existed. */
+    private final boolean skipParameterValidation;
     private final String definitionId;
     /** Set for circleciWait; null for circleciTrigger. */
     private final String pipelineId;
@@ -70,6 +72,7 @@ final class StepOptions implements Serializable {
         this.branch = b.branch;
         this.tag = b.tag;
         this.parameters = new LinkedHashMap<>(b.parameters);
+        this.skipParameterValidation = !b.validateParameters;
         this.definitionId = b.definitionId;
         this.pipelineId = b.pipelineId;
         this.credentialsId = b.credentialsId;
@@ -146,6 +149,11 @@ final class StepOptions implements Serializable {
 
     boolean waitForCompletion() {
         return waitForCompletion;
+    }
+
+    /** Whether to check the parameters against the branch's config before the trigger (see ParameterPreflight). */
+    boolean validateParameters() {
+        return !skipParameterValidation;
     }
 
     boolean propagate() {
@@ -287,6 +295,7 @@ final class StepOptions implements Serializable {
         private String branch;
         private String tag;
         private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private boolean validateParameters = true;
         private String definitionId;
         private String pipelineId;
         private String credentialsId;
@@ -374,6 +383,11 @@ final class StepOptions implements Serializable {
             if (parameters != null) {
                 this.parameters.putAll(parameters);
             }
+            return this;
+        }
+
+        Builder validateParameters(boolean validate) {
+            this.validateParameters = validate;
             return this;
         }
 

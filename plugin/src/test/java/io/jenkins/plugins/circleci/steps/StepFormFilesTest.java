@@ -62,6 +62,15 @@ class StepFormFilesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theTriggerStepOffersTheParameterCheckTickedByDefault() throws IOException {
+        assertThat(parameters(CircleCiTriggerStep.class)).contains("validateParameters");
+        assertThat(resource(CircleCiTriggerStep.class, "config.jelly"))
+                .containsPattern("field=\"validateParameters\">\\s*<f:checkbox [^>]*default=\"true\"");
+        assertThat(resource(CircleCiTriggerStep.class, "help-validateParameters.html"))
+                .contains("validateParameters: false");
+    }
+
+    @org.junit.jupiter.api.Test
     void theArtifactStepToo() throws IOException {
         assertThat(parameters(CircleCiArtifactStep.class)).containsExactlyInAnyOrder("url", "credentialsId",
                 "serverUrl", "json", "maxBytes");

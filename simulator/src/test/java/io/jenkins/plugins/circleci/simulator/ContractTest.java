@@ -49,7 +49,8 @@ class ContractTest {
             "/pipeline/{pipeline-id}/workflow", "/workflow/{id}", "/workflow/{id}/job",
             "/project/{project-slug}/job/{job-number}", "/project/{project-slug}/{job-number}/tests",
             "/project/{project-slug}/{job-number}/artifacts", "/project/{project-slug}", "/me",
-            "/workflow/{id}/cancel", "/workflow/{id}/approve/{approval_request_id}", "/workflow/{id}/rerun");
+            "/workflow/{id}/cancel", "/workflow/{id}/approve/{approval_request_id}", "/workflow/{id}/rerun",
+            "/pipeline/{pipeline-id}/config");
 
     private static OpenApiInteractionValidator validator;
     private static OpenApiInteractionValidator literalValidator;
@@ -77,12 +78,14 @@ class ContractTest {
         sim = CircleCiSimulator.builder().clock(CLOCK).webhookPollInterval(null).pageSize(2)
                 .scenario(Scenario.builder()
                         .project("gh/acme/api", p -> p
+                                .config("version: 2.1\nparameters:\n  deploy: {type: boolean, default: false}\n")
                                 .workflow("build", w -> w.job(io.jenkins.plugins.circleci.simulator.scenario.JobSpec
                                         .build("test", Duration.ofSeconds(30), "success").withTests(3).withArtifacts(3)))
                                 .workflow("deploy", w -> w.approval("hold").job("ship", Duration.ofSeconds(10), "failed")
                                         .maxAutoReruns(1)))
                         .project("gh/acme/broken", p -> p.errored("config", "Config does not conform to schema"))
-                        .project("gh/acme/dyn", p -> p.setupWorkflow("setup", w -> w.job("gen", Duration.ofSeconds(1)))
+                        .project("gh/acme/dyn", p -> p.config("version: 2.1\nsetup: true\n")
+                                .continuationConfig("version: 2.1\n").setupWorkflow("setup", w -> w.job("gen", Duration.ofSeconds(1)))
                                 .continuationAfter(Duration.ofSeconds(1)).workflow("build", w -> w.job("t", Duration.ofSeconds(1))))
                         .project("gh/acme/skipped", p -> p.notTriggered())
                         .project("circleci/org-id/project-id", p -> p.workflow("w", w -> w.job("j", Duration.ofSeconds(1))))
@@ -254,6 +257,23 @@ class ContractTest {
         Http.Reply first = http.get("/project/gh/acme/api/pipeline");
         assertThat(first.json().get("next_page_token").isTextual()).isTrue();
         assertValid("GET", "/project/" + slug("gh/acme/api") + "/pipeline", first);
+    }
+
+    @Test
+    void pipelineConfigWithAndWithoutSetupWorkflowAndForAnUnknownPipeline() {
+        String id = http.trigger("gh/acme/api");
+        Http.Reply plain = http.get("/pipeline/" + id + "/config");
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.json().has("setup-config")).isFalse();
+        assertValid("GET", "/pipeline/" + id + "/config", plain);
+        String dyn = http.trigger("gh/acme/dyn");
+        Http.Reply setup = http.get("/pipeline/" + dyn + "/config");
+        assertThat(setup.json().get("setup-config").asText()).contains("setup: true");
+        assertValid("GET", "/pipeline/" + dyn + "/config", setup);
+        String unknown = "/pipeline/5034460f-c7c4-4c43-9457-de07e2029e7b/config";
+        Http.Reply missing = http.get(unknown);
+        assertThat(missing.status()).isEqualTo(404);
+        assertValid("GET", unknown, missing);
     }
 
     // ---- workflows and jobs

@@ -199,21 +199,26 @@ final class ApiRoutes {
         return paged(req, all, p -> bodies.pipeline(p.view(sim.now())));
     }
 
-    // ---- /pipeline/{pipeline-id}[/workflow]
+    // ---- /pipeline/{pipeline-id}[/workflow|/config]
 
     private ApiResponse pipeline(ApiRequest req) {
         List<String> s = req.segments();
         boolean list = s.size() == 3 && s.get(2).equals("workflow");
-        if (!isGet(req) || !(s.size() == 2 || list)) {
+        boolean config = s.size() == 3 && s.get(2).equals("config");
+        if (!isGet(req) || !(s.size() == 2 || list || config)) {
             return notFound(req.method() + " /pipeline/?");
         }
-        String route = list ? "GET /pipeline/{pipeline-id}/workflow" : "GET /pipeline/{pipeline-id}";
+        String route = list ? "GET /pipeline/{pipeline-id}/workflow"
+                : config ? "GET /pipeline/{pipeline-id}/config" : "GET /pipeline/{pipeline-id}";
         if (!sim.scenario().isValidToken(req.token())) {
             return ApiResponse.message(401, LOG_IN_FIRST).route(route);
         }
         Optional<SimPipeline> p = uuid(s.get(1)).flatMap(sim::pipeline);
         if (p.isEmpty()) {
             return ApiResponse.message(404, "Pipeline not found").route(route);
+        }
+        if (config) {
+            return ApiResponse.json(200, bodies.pipelineConfig(p.get())).route(route).pipeline(p.get().id());
         }
         PipelineView view = p.get().view(sim.now());
         ApiResponse response = list

@@ -38,6 +38,25 @@ public final class Bodies {
         return o;
     }
 
+    /**
+     * {@code PipelineConfig} ({@code GET /pipeline/{id}/config}): {@code source} and {@code compiled} always (empty
+     * when the scenario gives no config); {@code setup-config} and {@code compiled-setup-config} only for a pipeline
+     * with a setup workflow, as the spec says they "should not exist" otherwise. The simulator compiles nothing (no
+     * orbs to expand): each compiled text is its source.
+     */
+    ObjectNode pipelineConfig(SimPipeline p) {
+        ObjectNode o = Json.object();
+        var scenario = p.scenario();
+        String source = scenario.hasSetupWorkflow() ? scenario.continuationConfig() : scenario.config();
+        o.put("source", source);
+        o.put("compiled", source);
+        if (scenario.hasSetupWorkflow()) {
+            o.put("setup-config", scenario.config());
+            o.put("compiled-setup-config", scenario.config());
+        }
+        return o;
+    }
+
     /** {@code Pipeline}. */
     ObjectNode pipeline(PipelineView view) {
         SimPipeline p = view.pipeline();

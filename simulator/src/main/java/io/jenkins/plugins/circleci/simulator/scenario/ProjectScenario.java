@@ -19,10 +19,16 @@ import java.util.function.UnaryOperator;
  * @param manualRerunOutcome outcome of workflows rerun through the API
  * @param defaultBranch      the project's {@code vcs_info.default_branch}
  * @param history            past runs the Insights endpoints report, and whether they answer at all
+ * @param config             the text of {@code .circleci/config.yml} that {@code GET /pipeline/{id}/config} shows
+ *                           ({@code source}, or {@code setup-config} for a project with a setup workflow); empty
+ *                           (the spec's "no config") when not given
+ * @param continuationConfig with a setup workflow: the config the setup workflow continues with ({@code source});
+ *                           empty when not given
  */
 public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> errors, List<WorkflowSpec> workflows,
                               Duration continuationDelay, boolean notTriggered, List<String> branches,
-                              String manualRerunOutcome, String defaultBranch, ProjectHistory history) {
+                              String manualRerunOutcome, String defaultBranch, ProjectHistory history,
+                              String config, String continuationConfig) {
 
     public ProjectScenario {
         steps = List.copyOf(steps == null ? List.of() : steps);
@@ -33,6 +39,8 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
         manualRerunOutcome = manualRerunOutcome == null ? "success" : manualRerunOutcome;
         defaultBranch = defaultBranch == null ? "main" : defaultBranch;
         history = history == null ? ProjectHistory.none() : history;
+        config = config == null ? "" : config;
+        continuationConfig = continuationConfig == null ? "" : continuationConfig;
         long setups = workflows.stream().filter(WorkflowSpec::setup).count();
         if (setups > 1) {
             throw new IllegalArgumentException("a pipeline has at most one setup workflow");
@@ -40,6 +48,14 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
     }
 
     /** The built-in scenario: {@code build} (checkout 2 s → test 3 s) and {@code lint} (2 s), all success, done in about 6 s. */
+    /** The scenario of the earlier shape: no config text. */
+    public ProjectScenario(List<PipelineStep> steps, List<PipelineError> errors, List<WorkflowSpec> workflows,
+                           Duration continuationDelay, boolean notTriggered, List<String> branches,
+                           String manualRerunOutcome, String defaultBranch, ProjectHistory history) {
+        this(steps, errors, workflows, continuationDelay, notTriggered, branches, manualRerunOutcome, defaultBranch,
+                history, null, null);
+    }
+
     public static ProjectScenario defaults() {
         return builder()
                 .workflow("build", w -> w.job(JobSpec.build("checkout", Duration.ofSeconds(2), "success"))
@@ -88,6 +104,8 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
         private String manualRerunOutcome;
         private String defaultBranch;
         private ProjectHistory history;
+        private String config;
+        private String continuationConfig;
 
         public Builder workflow(String name, UnaryOperator<WorkflowSpec.Builder> jobs) {
             workflows.add(jobs.apply(new WorkflowSpec.Builder(name)).build());
@@ -157,9 +175,21 @@ public record ProjectScenario(List<PipelineStep> steps, List<PipelineError> erro
             return this;
         }
 
+        /** The text of {@code .circleci/config.yml} (the setup config when there is a setup workflow). */
+        public Builder config(String text) {
+            this.config = text;
+            return this;
+        }
+
+        /** With a setup workflow: the config it continues with. */
+        public Builder continuationConfig(String text) {
+            this.continuationConfig = text;
+            return this;
+        }
+
         public ProjectScenario build() {
             return new ProjectScenario(steps, errors, workflows, continuationDelay, notTriggered, branches,
-                    manualRerunOutcome, defaultBranch, history);
+                    manualRerunOutcome, defaultBranch, history, config, continuationConfig);
         }
     }
 }

@@ -75,7 +75,7 @@ final class ScenarioReader {
 
     private ProjectScenario project(JsonNode node, String at) {
         allow(node, at, "steps", "errors", "workflows", "continuation_delay", "not_triggered", "branches",
-                "manual_rerun_outcome", "default_branch", "history");
+                "manual_rerun_outcome", "default_branch", "history", "config", "continuation_config");
         List<PipelineStep> steps = new ArrayList<>();
         for (JsonNode s : node.path("steps")) {
             allow(s, at + ".steps", "state", "for");
@@ -94,7 +94,18 @@ final class ScenarioReader {
         return new ProjectScenario(steps, errors, workflows, duration(node, "continuation_delay"),
                 node.path("not_triggered").asBoolean(false), strings(node.path("branches")),
                 text(node, "manual_rerun_outcome"), text(node, "default_branch"),
-                HistoryReader.history(node.get("history"), at + ".history"));
+                HistoryReader.history(node.get("history"), at + ".history"), configText(node, "config", at),
+                configText(node, "continuation_config", at));
+    }
+
+    /** A config is YAML text; a map here would be the config itself, which the scenario cannot tell from a typo. */
+    private static String configText(JsonNode node, String key, String at) {
+        JsonNode v = node.get(key);
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw new IllegalArgumentException(at + "." + key + " must be the config's text (a YAML block scalar: "
+                    + key + ": |)");
+        }
+        return text(node, key);
     }
 
     private WorkflowSpec workflow(JsonNode node, String at) {
