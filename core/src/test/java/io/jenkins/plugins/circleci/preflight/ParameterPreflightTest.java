@@ -48,7 +48,7 @@ class ParameterPreflightTest {
     }
 
     private static Pipeline pipeline(long number) {
-        return new Pipeline("id-" + number, number, SLUG.value(), null, null, null, null, null, null);
+        return new Pipeline("id-" + number, number, SLUG.value(), null, null, null, null, null);
     }
 
     private static TriggerRequest.Builder onMain(Map<String, Object> parameters) {
