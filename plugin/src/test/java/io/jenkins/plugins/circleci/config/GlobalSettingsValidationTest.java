@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.api.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The global configuration's field checks. */
@@ -86,6 +87,32 @@ class GlobalSettingsValidationTest {
         FormValidation privateKey = GlobalSettingsValidation.caCertificates(key, Instant.now());
         assertThat(privateKey.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(privateKey.getMessage()).contains("is a private key").doesNotContain("MIGHAgEA");
+    }
+
+    @Test
+    void everyGlobalFormFieldHasAHelpFileAndASetter() throws Exception {
+        String form = text("CircleCiGlobalConfiguration/config.jelly");
+        List<String> fields = java.util.regex.Pattern.compile("field=\"(\\w+)\"").matcher(form).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(fields).contains("serverUrl", "caCertificates", "credentialsId");
+        for (String field : fields) {
+            assertThat(text("CircleCiGlobalConfiguration/help-" + field + ".html")).as("help for " + field)
+                    .isNotBlank();
+            String setter = "set" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            assertThat(java.util.Arrays.stream(CircleCiGlobalConfiguration.class.getMethods())
+                    .filter(m -> m.getName().equals(setter)
+                            && m.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)))
+                    .as(setter).hasSize(1);
+        }
+        assertThat(form).contains("with=\"serverUrl,credentialsId,caCertificates\"");
+    }
+
+    private static String text(String name) throws java.io.IOException {
+        try (java.io.InputStream in = CircleCiGlobalConfiguration.class.getResourceAsStream(
+                "/io/jenkins/plugins/circleci/config/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
