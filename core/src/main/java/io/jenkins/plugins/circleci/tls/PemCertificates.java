@@ -51,7 +51,8 @@ final class PemCertificates {
             refuseLabel(label, number);
             String end = "-----END " + label + "-----";
             int endAt = text.indexOf(end, begin.end());
-            if (endAt < 0) {
+            int nextBegin = text.indexOf("-----BEGIN ", begin.end());
+            if (endAt < 0 || nextBegin >= 0 && nextBegin < endAt) {
                 throw new InvalidRequestException("PEM block " + number + " (-----BEGIN " + label + "-----) has no "
                         + end + " line: the text was cut short.", "Copy the whole certificate again, down to and "
                         + "including its END line.");

@@ -92,6 +92,8 @@ class CaCertificatesParseTest {
 
         assertThat(e.getMessage()).isEqualTo("PEM block 2 (-----BEGIN CERTIFICATE-----) has no "
                 + "-----END CERTIFICATE----- line: the text was cut short.");
+        assertThat(refused(cut + OTHER_ROOT.certificatePem()).getMessage()).as("cut short before the next block")
+                .startsWith("PEM block 1 (-----BEGIN CERTIFICATE-----) has no -----END CERTIFICATE----- line");
     }
 
     @Test
