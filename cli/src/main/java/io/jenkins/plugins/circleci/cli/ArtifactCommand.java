@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,14 +50,19 @@ final class ArtifactCommand implements Callable<Integer> {
             description = "Read the CircleCI personal API token from FILE instead of $CIRCLECI_TOKEN / $CIRCLE_TOKEN.")
     Path tokenFile;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "Also trust the CA certificate(s) in FILE (PEM) for the CircleCI server and its artifact "
+                    + "storage, besides the JVM's CAs. Repeatable.")
+    List<Path> caCertFiles;
+
     ArtifactCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        CircleCiClient client = new CircleCiClients(server, TokenSource.resolve(context.env(), tokenFile))
-                .forTrigger();
+        CircleCiClient client = new CircleCiClients(server, TokenSource.resolve(context.env(), tokenFile), null,
+                CaCertificateFiles.read(caCertFiles)).forTrigger();
         ArtifactContent content = client.readArtifact(url, maxBytes);
         if (text) {
             content.text();

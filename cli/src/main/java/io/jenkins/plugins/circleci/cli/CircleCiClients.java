@@ -2,6 +2,7 @@ package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RetryPolicy;
+import io.jenkins.plugins.circleci.tls.CaCertificates;
 import io.jenkins.plugins.circleci.tracing.TraceContext;
 import java.net.URI;
 
@@ -16,13 +17,17 @@ final class CircleCiClients {
     private final CircleCiClient forWatch;
 
     CircleCiClients(URI server, String token) {
-        this(server, token, null);
+        this(server, token, null, null);
     }
 
-    /** @param trace the W3C trace context every request to CircleCI's API carries; null: none */
-    CircleCiClients(URI server, String token, TraceContext trace) {
+    /**
+     * @param trace the W3C trace context every request to CircleCI's API carries; null: none
+     * @param caCertificates CAs trusted besides the JVM's ({@code --ca-cert}); null: the JVM's only
+     */
+    CircleCiClients(URI server, String token, TraceContext trace, CaCertificates caCertificates) {
         this.server = server;
-        CircleCiClient client = CircleCiClient.builder().baseUrl(server.toString()).token(token).build();
+        CircleCiClient client = CircleCiClient.builder().baseUrl(server.toString()).token(token)
+                .caCertificates(caCertificates).build();
         this.forTrigger = trace == null ? client : client.withTraceContext(trace);
         this.forWatch = forTrigger.withRetryPolicy(RetryPolicy.none());
     }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.tracing.TraceContext;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -21,6 +22,11 @@ final class ConnectionOptions {
             description = "Read the CircleCI personal API token from FILE instead of $CIRCLECI_TOKEN / $CIRCLE_TOKEN.")
     Path tokenFile;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "Also trust the CA certificate(s) in FILE (PEM) for the CircleCI server, besides the "
+                    + "JVM's CAs: for a server whose certificate comes from an internal CA. Repeatable.")
+    List<Path> caCertFiles;
+
     @Option(names = "--json",
             description = "Print the result as one JSON object on stdout (progress stays on stderr).")
     boolean json;
@@ -33,7 +39,7 @@ final class ConnectionOptions {
     /** {@link #session(CliContext)} whose requests to CircleCI's API join {@code trace} (null: none). */
     PipelineSession session(CliContext context, TraceContext trace) {
         return new PipelineSession(context, new CircleCiClients(server, TokenSource.resolve(context.env(),
-                tokenFile), trace), json);
+                tokenFile), trace, CaCertificateFiles.read(caCertFiles)), json);
     }
 
     /** Accepts an absolute http(s) URL with a host. */

@@ -439,6 +439,7 @@ public final class CircleCiClient {
         private RequestBudget budget;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private io.jenkins.plugins.circleci.tls.CaCertificates caCertificates;
 
         Builder() {}
 
@@ -467,6 +468,15 @@ public final class CircleCiClient {
         /** A base OkHttp client to derive from, e.g. one with Jenkins' proxy settings. */
         public Builder httpClient(OkHttpClient base) {
             this.base = Objects.requireNonNull(base, "base");
+            return this;
+        }
+
+        /**
+         * CA certificates this client trusts besides the JVM's default CAs, for a CircleCI server whose certificate
+         * comes from an internal CA; null (the default): the JVM's trust only. Host names are verified either way.
+         */
+        public Builder caCertificates(io.jenkins.plugins.circleci.tls.CaCertificates certificates) {
+            this.caCertificates = certificates;
             return this;
         }
 
@@ -507,8 +517,11 @@ public final class CircleCiClient {
             ApiBaseUrl url = ApiBaseUrl.parse(baseUrl);
             RequestBudget shared = budget != null ? budget
                     : RequestBudget.forHost(url.hostKey(), checkedToken, rateLimit, clock);
-            OkHttpClient http = ApiTransport.configure(base == null ? new OkHttpClient.Builder() : base.newBuilder(),
-                    connectTimeout, readTimeout).build();
+            OkHttpClient.Builder derived = base == null ? new OkHttpClient.Builder() : base.newBuilder();
+            if (caCertificates != null) {
+                caCertificates.applyTo(derived);
+            }
+            OkHttpClient http = ApiTransport.configure(derived, connectTimeout, readTimeout).build();
             ApiTransport transport = new ApiTransport(http, url, checkedToken, shared, retryPolicy, clock, sleeper,
                     readTimeout);
             return new CircleCiClient(url.serverBase(), shared, transport);

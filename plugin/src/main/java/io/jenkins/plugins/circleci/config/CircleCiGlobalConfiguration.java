@@ -14,6 +14,7 @@ import io.jenkins.plugins.circleci.credentials.WebhookSecretCache;
 import io.jenkins.plugins.circleci.credentials.WebhookSecrets;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
 import java.time.Duration;
+import java.time.Instant;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -26,7 +27,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → System → CircleCI (and {@code unclassified: circleci:} in Configuration as Code): the server,
- * the default credentials, how often waits poll, the request budget all waits share and the signing secret of
+ * the CA certificates trusted for it, the default credentials, how often waits poll, the request budget all waits share and the signing secret of
  * CircleCI's outbound webhooks. Each setter saves.
  */
 @Extension
@@ -36,6 +37,8 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
 
     private String serverUrl = CircleCiClient.DEFAULT_BASE_URL;
     private String credentialsId;
+    /** PEM certificates of CAs trusted for the server besides the JVM's; null = none. Public, so saved as is. */
+    private String caCertificates;
     private int minPollInterval = (int) WATCH_DEFAULTS.minPollInterval().toSeconds();
     private int maxPollInterval = (int) WATCH_DEFAULTS.maxPollInterval().toSeconds();
     private double requestsPerSecond = RateLimit.defaults().permitsPerSecond();
@@ -63,7 +66,7 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         RateLimit rate = requestsPerSecond > 0 && burst >= 1 ? new RateLimit(requestsPerSecond, burst)
                 : RateLimit.defaults();
         return new ServerSettings(getServerUrl(), credentialsId, Duration.ofSeconds(min), Duration.ofSeconds(max),
-                rate);
+                rate, caCertificates);
     }
 
     public String getServerUrl() {
@@ -74,6 +77,17 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
     public void setServerUrl(String serverUrl) {
         String s = Blank.toNull(serverUrl);
         this.serverUrl = s == null ? CircleCiClient.DEFAULT_BASE_URL : s;
+        save();
+    }
+
+    public String getCaCertificates() {
+        return caCertificates;
+    }
+
+    /** Saved as given (checked by the form and when a client is built), so a bad paste can be seen and fixed. */
+    @DataBoundSetter
+    public void setCaCertificates(String caCertificates) {
+        this.caCertificates = Blank.toNull(caCertificates);
         save();
     }
 
@@ -162,10 +176,14 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         return CircleCiTokens.choicesFor(null, credentialsId, serverOrDefault(serverUrl));
     }
 
-    /** Calls CircleCI's {@code /me} with the chosen credentials and shows whose token it is. */
+    /**
+     * Calls CircleCI's {@code /me} with the chosen credentials and shows whose token it is; trusts the CA
+     * certificates in the form (saved or not) for the server in the form.
+     */
     @POST
     @Restricted(NoExternalUse.class)
-    public FormValidation doTestConnection(@QueryParameter String serverUrl, @QueryParameter String credentialsId) {
+    public FormValidation doTestConnection(@QueryParameter String serverUrl, @QueryParameter String credentialsId,
+            @QueryParameter String caCertificates) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         String url = serverOrDefault(serverUrl);
         FormValidation urlCheck = GlobalSettingsValidation.serverUrl(url);
@@ -181,7 +199,10 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }
         try {
-            User me = CircleCiServers.client(url, c.getSecret().getPlainText(), settings()).me();
+            ServerSettings saved = settings();
+            ServerSettings inForm = new ServerSettings(url, saved.credentialsId(), saved.minPollInterval(),
+                    saved.maxPollInterval(), saved.rateLimit(), Blank.toNull(caCertificates));
+            User me = CircleCiServers.client(url, c.getSecret().getPlainText(), inForm).me();
             return FormValidation.ok("Connected to " + url + " as " + me.login() + ".");
         } catch (CircleCiException e) {
             return FormValidation.error(e.describe());
@@ -205,6 +226,13 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
     @Restricted(NoExternalUse.class)
     public FormValidation doCheckServerUrl(@QueryParameter String value) {
         return isAdmin() ? GlobalSettingsValidation.serverUrl(value) : FormValidation.ok();
+    }
+
+    /** Describes the pasted certificates; they are public, but only admins configure them. */
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckCaCertificates(@QueryParameter String value) {
+        return isAdmin() ? GlobalSettingsValidation.caCertificates(value, Instant.now()) : FormValidation.ok();
     }
 
     @POST

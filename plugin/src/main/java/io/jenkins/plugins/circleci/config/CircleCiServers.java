@@ -21,14 +21,21 @@ public final class CircleCiServers {
         static final OkHttpClient HTTP = JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build();
     }
 
+    /** A client of {@code serverUrl}, trusting the settings' CA certificates too when it is the settings' server. */
     public static CircleCiClient client(String serverUrl, String token, ServerSettings settings) {
+        return client(Base.HTTP, serverUrl, token, settings);
+    }
+
+    /** {@link #client(String, String, ServerSettings)} derived from {@code base} (tests: one without Jenkins). */
+    static CircleCiClient client(OkHttpClient base, String serverUrl, String token, ServerSettings settings) {
         return CircleCiClient.builder()
                 .baseUrl(serverUrl)
                 .token(token)
-                .httpClient(Base.HTTP)
+                .httpClient(base)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .rateLimit(settings.rateLimit())
+                .caCertificates(ServerTrust.forServer(serverUrl, settings))
                 .build();
     }
 }

@@ -2,7 +2,12 @@ package io.jenkins.plugins.circleci.config;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
+import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.tls.CaCertificates;
+import io.jenkins.plugins.circleci.tls.CertificateSummary;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import org.kohsuke.accmod.Restricted;
@@ -45,6 +50,30 @@ public final class GlobalSettingsValidation {
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]");
+    }
+
+    /**
+     * Describes pasted CA certificates, one line each (subject, issuer, expiry): OK when each can be the CA of a
+     * server, a warning when one is expired, not yet valid or not a CA, an error saying what to paste when the text
+     * is not PEM certificates.
+     */
+    static FormValidation caCertificates(String value, Instant now) {
+        if (Blank.toNull(value) == null) {
+            return FormValidation.ok("Empty: only the CAs the JVM trusts.");
+        }
+        List<CertificateSummary> summaries;
+        try {
+            summaries = CaCertificates.parse(value).summaries(now);
+        } catch (InvalidRequestException e) {
+            return FormValidation.error(e.getMessage() + " " + e.hint());
+        }
+        StringBuilder text = new StringBuilder("Trusted for this server besides the JVM's CAs: ")
+                .append(summaries.size() == 1 ? "1 certificate" : summaries.size() + " certificates").append('.');
+        for (int i = 0; i < summaries.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(summaries.get(i).describe());
+        }
+        return summaries.stream().anyMatch(CertificateSummary::hasProblems) ? FormValidation.warning(text.toString())
+                : FormValidation.ok(text.toString());
     }
 
     static FormValidation minPollInterval(String value) {

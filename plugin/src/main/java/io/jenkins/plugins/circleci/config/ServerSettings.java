@@ -11,10 +11,18 @@ import java.util.Objects;
  *
  * @param serverUrl     the CircleCI base URL, never null
  * @param credentialsId the default Secret text credentials id, or null when there is none
+ * @param caCertificates PEM certificates of CAs trusted for {@code serverUrl} besides the JVM's, or null when there
+ *                      are none; text as the administrator saved it, checked when a client is built
  */
 public record ServerSettings(
         String serverUrl, String credentialsId, Duration minPollInterval, Duration maxPollInterval,
-        RateLimit rateLimit) {
+        RateLimit rateLimit, String caCertificates) {
+
+    /** Settings without CA certificates of their own: the JVM's trust only. */
+    public ServerSettings(String serverUrl, String credentialsId, Duration minPollInterval, Duration maxPollInterval,
+            RateLimit rateLimit) {
+        this(serverUrl, credentialsId, minPollInterval, maxPollInterval, rateLimit, null);
+    }
 
     public ServerSettings {
         Objects.requireNonNull(serverUrl, "serverUrl");
@@ -25,5 +33,13 @@ public record ServerSettings(
             throw new IllegalArgumentException("The maximum poll interval (" + maxPollInterval
                     + ") is shorter than the minimum (" + minPollInterval + ").");
         }
+    }
+
+    /** Without the certificates' text, which would only be noise in a log line. */
+    @Override
+    public String toString() {
+        return "ServerSettings[serverUrl=" + serverUrl + ", credentialsId=" + credentialsId + ", minPollInterval="
+                + minPollInterval + ", maxPollInterval=" + maxPollInterval + ", rateLimit=" + rateLimit
+                + ", caCertificates=" + (caCertificates == null ? "none" : caCertificates.length() + " chars") + "]";
     }
 }

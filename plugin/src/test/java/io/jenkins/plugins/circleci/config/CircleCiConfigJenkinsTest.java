@@ -121,6 +121,8 @@ class CircleCiConfigJenkinsTest {
         config.setBurst(7);
         addWebhookSecret();
         config.setWebhookSecretCredentialsId("webhook-secret");
+        String ca = ServerTrustTest.resource("test-ca.pem");
+        config.setCaCertificates(ca);
 
         r.configRoundtrip();
 
@@ -132,6 +134,24 @@ class CircleCiConfigJenkinsTest {
         assertThat(s.rateLimit().permitsPerSecond()).isEqualTo(5);
         assertThat(s.rateLimit().burst()).isEqualTo(7);
         assertThat(CircleCiGlobalConfiguration.get().getWebhookSecretCredentialsId()).isEqualTo("webhook-secret");
+        assertThat(s.caCertificates()).as("the textarea keeps the PEM").isEqualToIgnoringNewLines(ca);
+    }
+
+    @Test
+    void onlyAdminsGetTheCaCertificatesDescribed() throws Exception {
+        secure();
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        String ca = ServerTrustTest.resource("test-ca.pem");
+        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
+            assertThat(config.doCheckCaCertificates(ca).getMessage()).contains("CN=Test-only Acme Root CA");
+            assertThat(config.doCheckCaCertificates("junk").kind).isEqualTo(FormValidation.Kind.ERROR);
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThat(config.doCheckCaCertificates("junk").kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
+        r.createWebClient().login("admin").assertFails("descriptorByName/"
+                + CircleCiGlobalConfiguration.class.getName() + "/checkCaCertificates?value=junk", 404);
     }
 
     private void addWebhookSecret() throws Exception {
@@ -166,13 +186,13 @@ class CircleCiConfigJenkinsTest {
         CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
         String url = simulator.baseUrl();
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
-            FormValidation ok = config.doTestConnection(url, "circleci-token");
+            FormValidation ok = config.doTestConnection(url, "circleci-token", null);
             assertThat(ok.kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(ok.getMessage()).contains("Connected to").doesNotContain(TOKEN);
-            assertThat(config.doTestConnection(url, "nope").getMessage()).contains("'nope'");
+            assertThat(config.doTestConnection(url, "nope", null).getMessage()).contains("'nope'");
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
-            assertThatThrownBy(() -> config.doTestConnection(url, "circleci-token"))
+            assertThatThrownBy(() -> config.doTestConnection(url, "circleci-token", null))
                     .isInstanceOf(AccessDeniedException.class);
             assertThat(config.doFillCredentialsIdItems(url, "")).as("only the current (empty) value").hasSize(1);
         }

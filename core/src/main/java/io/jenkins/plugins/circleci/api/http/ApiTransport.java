@@ -321,11 +321,16 @@ public final class ApiTransport {
         }
         String what = (e instanceof SocketTimeoutException ? "no answer within the timeout" : e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        String hint = "Check the base URL, the network, the proxy settings and TLS trust (a proxy that intercepts TLS "
+                + "needs its certificate trusted by the JVM). See " + ErrorTranslator.DOCS + "#connection-problems.";
+        io.jenkins.plugins.circleci.tls.TlsFailure tls = io.jenkins.plugins.circleci.tls.TlsFailure.of(e);
+        if (tls != null) {
+            what = tls.what();
+            hint = tls.hint();
+        }
         return new CircleCiConnectionException("No answer from CircleCI at " + api.scheme() + "://" + api.host() + ":"
                 + api.port() + " for " + call.method() + " " + path + " (" + call.subject() + "): " + what + ".",
-                "Check the base URL, the network, the proxy settings and TLS trust (a proxy that intercepts TLS needs "
-                        + "its certificate trusted by the JVM). See " + ErrorTranslator.DOCS + "#connection-problems.",
-                call.method(), path, e);
+                hint, call.method(), path, e);
     }
 
     /** How long to wait before the next attempt, or null to give up and throw {@code failure}. */

@@ -145,7 +145,13 @@ public final class ArtifactDownload {
                 }
                 throw connection(name, hop, "no answer within the timeout");
             } catch (IOException e) {
-                // The exception's own message may quote the URL, a pre-signed signature and all: only its type.
+                // The exception's own message may quote the URL, a pre-signed signature and all: only its type, or
+                // for a TLS failure what went wrong with the certificate (which quotes no URL).
+                io.jenkins.plugins.circleci.tls.TlsFailure tls = io.jenkins.plugins.circleci.tls.TlsFailure.of(e);
+                if (tls != null) {
+                    throw new CircleCiConnectionException("No answer from " + origin(hop) + " for the artifact "
+                            + name + ": " + tls.what() + ".", tls.hint(), "GET", hop.encodedPath(), null);
+                }
                 throw connection(name, hop, e.getClass().getSimpleName());
             }
         }
