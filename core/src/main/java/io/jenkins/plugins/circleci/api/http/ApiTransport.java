@@ -11,6 +11,7 @@ import io.jenkins.plugins.circleci.api.error.CircleCiInterruptedException;
 import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
 import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
+import io.jenkins.plugins.circleci.tls.TlsFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -323,7 +324,7 @@ public final class ApiTransport {
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         String hint = "Check the base URL, the network, the proxy settings and TLS trust (a proxy that intercepts TLS "
                 + "needs its certificate trusted by the JVM). See " + ErrorTranslator.DOCS + "#connection-problems.";
-        io.jenkins.plugins.circleci.tls.TlsFailure tls = io.jenkins.plugins.circleci.tls.TlsFailure.of(e);
+        TlsFailure tls = TlsFailure.of(e);
         if (tls != null) {
             what = tls.what();
             hint = tls.hint();

@@ -10,6 +10,7 @@ import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import io.jenkins.plugins.circleci.api.error.UnauthorizedException;
 import io.jenkins.plugins.circleci.api.model.ArtifactContent;
+import io.jenkins.plugins.circleci.tls.TlsFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,7 +148,7 @@ public final class ArtifactDownload {
             } catch (IOException e) {
                 // The exception's own message may quote the URL, a pre-signed signature and all: only its type, or
                 // for a TLS failure what went wrong with the certificate (which quotes no URL).
-                io.jenkins.plugins.circleci.tls.TlsFailure tls = io.jenkins.plugins.circleci.tls.TlsFailure.of(e);
+                TlsFailure tls = TlsFailure.of(e);
                 if (tls != null) {
                     throw new CircleCiConnectionException("No answer from " + origin(hop) + " for the artifact "
                             + name + ": " + tls.what() + ".", tls.hint(), "GET", hop.encodedPath(), null);
