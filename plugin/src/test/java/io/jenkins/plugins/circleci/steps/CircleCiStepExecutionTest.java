@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.steps;
 
+import static io.jenkins.plugins.circleci.steps.SimulatedEnvironment.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
@@ -69,12 +70,6 @@ class CircleCiStepExecutionTest {
     void stopSimulator() throws Exception {
         environment.close();
         simulator.close();
-    }
-
-    private static CircleCiTriggerStep trigger(String project) {
-        CircleCiTriggerStep step = new CircleCiTriggerStep(project);
-        step.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
-        return step;
     }
 
     private static StepExecution start(CircleCiStep step, TestStepContext context) throws Exception {
@@ -384,9 +379,22 @@ class CircleCiStepExecutionTest {
                 .contains("CircleCI pipeline #1 (" + SLUGGISH + ") created")
                 .contains("Aborting: canceling the running workflows of CircleCI pipeline #1");
         assertThat(simulator.journal().requests("POST", "/project/.*/pipeline")).as("triggered once").hasSize(1);
+        // The step fails once the watcher's first cancel round has run; if the pipeline was still pending then (a
+        // loaded machine), its workflow is canceled by the sweep's next rounds, on the scheduler.
+        awaitCancelRequests(1);
         assertThat(simulator.journal().requests("POST", "/workflow/[^/]+/cancel"))
                 .as("the workflow CircleCI created after the abort was canceled").hasSize(1);
         assertThat(workflowStatuses()).as("what CircleCI now says").containsExactly("canceled");
+    }
+
+    /** Moves the simulated clock on until CircleCI has seen {@code count} cancel requests (at most 10 s real time). */
+    private void awaitCancelRequests(int count) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (simulator.journal().requests("POST", "/workflow/[^/]+/cancel").size() < count
+                && System.nanoTime() < giveUp) {
+            clock.advance(Duration.ofSeconds(1));
+            Thread.sleep(5);
+        }
     }
 
     /** The statuses of the workflows of the simulator's only pipeline, as CircleCI reports them now. */

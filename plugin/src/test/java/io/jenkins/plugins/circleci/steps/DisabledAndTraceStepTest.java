@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.steps;
 
+import static io.jenkins.plugins.circleci.steps.SimulatedEnvironment.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,12 +46,6 @@ class DisabledAndTraceStepTest {
     void stopSimulator() throws Exception {
         environment.close();
         simulator.close();
-    }
-
-    private static CircleCiTriggerStep trigger(String project) {
-        CircleCiTriggerStep step = new CircleCiTriggerStep(project);
-        step.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
-        return step;
     }
 
     // ---- disabled

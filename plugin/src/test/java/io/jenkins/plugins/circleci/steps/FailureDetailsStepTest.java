@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.steps;
 
+import static io.jenkins.plugins.circleci.steps.SimulatedEnvironment.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
@@ -66,12 +67,6 @@ class FailureDetailsStepTest {
     void stop() throws Exception {
         environment.close();
         simulator.close();
-    }
-
-    private static CircleCiTriggerStep trigger(String project) {
-        CircleCiTriggerStep step = new CircleCiTriggerStep(project);
-        step.setCredentialsId(SimulatedEnvironment.CREDENTIALS_ID);
-        return step;
     }
 
     private TestStepContext run(CircleCiStep step) throws Exception {

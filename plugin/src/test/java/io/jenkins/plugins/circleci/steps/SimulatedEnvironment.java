@@ -41,6 +41,13 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     private final AutoCloseable installed;
     private volatile Duration abortGrace = CircleCiWaitRunner.ABORT_GRACE;
 
+    /** A {@code circleciTrigger} step for {@code project} with the simulated credentials. */
+    static CircleCiTriggerStep trigger(String project) {
+        CircleCiTriggerStep step = new CircleCiTriggerStep(project);
+        step.setCredentialsId(CREDENTIALS_ID);
+        return step;
+    }
+
     SimulatedEnvironment(String serverUrl, ManualClock clock, String defaultCredentialsId) {
         this.clock = clock;
         this.watcher = new PipelineWatcher(scheduler, clock);
