@@ -16,6 +16,7 @@ import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,9 @@ class ParameterPreflightAgainstSimulatorTest {
         triggerOnce("main");
         triggerOnce("feature");
         long before = sim.journal().total();
-        PreflightResult checked = ParameterPreflight.check(client, onMain(Map.of("deploy-env", "prod",
-                "run-e2e", true)));
+        // In the order given (a TreeMap here, for a fixed one), as the line names them.
+        PreflightResult checked = ParameterPreflight.check(client, onMain(new TreeMap<>(Map.of("deploy-env", "prod",
+                "run-e2e", true))));
         assertThat(checked.status()).isEqualTo(Status.CHECKED);
         assertThat(checked.line().orElseThrow()).isEqualTo("Pipeline parameters [deploy-env, run-e2e] match those "
                 + "declared in the config of pipeline #2 (branch main).");
