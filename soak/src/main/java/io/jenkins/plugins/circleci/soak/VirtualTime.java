@@ -2,26 +2,18 @@ package io.jenkins.plugins.circleci.soak;
 
 import io.jenkins.plugins.circleci.api.http.Sleeper;
 import io.jenkins.plugins.circleci.simulator.ManualClock;
+import io.jenkins.plugins.circleci.simulator.time.VirtualExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,27 +27,21 @@ import java.util.function.BooleanSupplier;
  * {@link #sleeper()}: it gives its slot up until the clock reaches its wake-up. With one slot, a run is a pure function
  * of its seed.
  */
-final class VirtualTime extends AbstractExecutorService implements ScheduledExecutorService {
+final class VirtualTime extends VirtualExecutor {
 
-    private final ManualClock clock;
     private final int slots;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
-    private final PriorityQueue<Nap> naps = new PriorityQueue<>();
+    private final PriorityQueue<Wakeup> naps = new PriorityQueue<>();
     private final List<Throwable> failures = new ArrayList<>();
     private final ExecutorService threads;
-    private long sequence;
     /** Tasks running on a thread and not napping, plus napping tasks woken up and about to go on. */
     private int busy;
     private long completed;
-    private boolean shutdown;
 
     VirtualTime(ManualClock clock, int slots) {
+        super(clock);
         if (slots < 1) {
             throw new IllegalArgumentException("at least one slot, not " + slots);
         }
-        this.clock = clock;
         this.slots = slots;
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -63,10 +49,6 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
             t.setDaemon(true);
             return t;
         });
-    }
-
-    ManualClock clock() {
-        return clock;
     }
 
     /** How long the client's pauses last: simulated time, during which other tasks run. */
@@ -139,9 +121,11 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
     }
 
     private void dispatchDueTasks() {
-        Instant now = clock.instant();
-        while (busy < slots && !queue.isEmpty() && !queue.peek().time.isAfter(now)) {
-            Task<?> task = queue.poll();
+        while (busy < slots) {
+            Task<?> task = pollDue();
+            if (task == null) {
+                return;
+            }
             busy++;
             threads.execute(() -> runTask(task));
         }
@@ -167,7 +151,7 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
     private void wakeDueNaps() {
         Instant now = clock.instant();
         while (!naps.isEmpty() && !naps.peek().wake.isAfter(now)) {
-            Nap nap = naps.poll();
+            Wakeup nap = naps.poll();
             nap.woken = true;
             busy++;
             changed.signalAll();
@@ -175,12 +159,7 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
     }
 
     private Instant earliest() {
-        Instant task = queue.isEmpty() ? null : queue.peek().time;
-        Instant nap = naps.isEmpty() ? null : naps.peek().wake;
-        if (task == null) {
-            return nap;
-        }
-        return nap == null || task.isBefore(nap) ? task : nap;
+        return earliest(nextDue(), naps.isEmpty() ? null : naps.peek().wake);
     }
 
     private void nap(Duration duration) throws InterruptedException {
@@ -189,7 +168,7 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
         }
         lock.lock();
         try {
-            Nap nap = new Nap(clock.instant().plus(duration), sequence++);
+            Wakeup nap = new Wakeup(clock.instant().plus(duration), nextSequence());
             naps.add(nap);
             busy--;
             completed++; // a task that naps has made progress as far as the hang detection is concerned
@@ -231,175 +210,17 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
         }
     }
 
-    private <V> Task<V> enqueue(Task<V> task) {
-        lock.lock();
-        try {
-            if (shutdown) {
-                throw new RejectedExecutionException("The virtual scheduler is shut down.");
-            }
-            queue.add(task);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return task;
-    }
-
-    private Instant after(long delay, TimeUnit unit) {
-        return clock.instant().plusNanos(Math.max(0, unit.toNanos(delay)));
-    }
-
-    private long nextSequence() {
-        lock.lock();
-        try {
-            return sequence++;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        return enqueue(new Task<Void>(Executors.callable(command, null), after(delay, unit), 0));
-    }
-
-    @Override
-    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        return enqueue(new Task<>(callable, after(delay, unit), 0));
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-        return enqueue(new Task<Void>(Executors.callable(command, null), after(initialDelay, unit),
-                unit.toNanos(period)));
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-        return scheduleAtFixedRate(command, initialDelay, delay, unit);
-    }
-
-    @Override
-    public void execute(Runnable command) {
-        schedule(command, 0, TimeUnit.NANOSECONDS);
-    }
-
+    /** Drops every queued task and stops the threads: a soak run is over, or its controller went down. */
     @Override
     public void shutdown() {
-        lock.lock();
-        try {
-            shutdown = true;
-            queue.clear();
-        } finally {
-            lock.unlock();
-        }
+        super.shutdownNow();
         threads.shutdownNow();
     }
 
     @Override
     public List<Runnable> shutdownNow() {
-        lock.lock();
-        List<Runnable> pending;
-        try {
-            pending = new ArrayList<>(queue);
-        } finally {
-            lock.unlock();
-        }
-        shutdown();
+        List<Runnable> pending = super.shutdownNow();
+        threads.shutdownNow();
         return pending;
-    }
-
-    @Override
-    public boolean isShutdown() {
-        lock.lock();
-        try {
-            return shutdown;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return isShutdown();
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-        return isTerminated();
-    }
-
-    private static final class Nap implements Comparable<Nap> {
-        final Instant wake;
-        final long seq;
-        boolean woken;
-
-        Nap(Instant wake, long seq) {
-            this.wake = wake;
-            this.seq = seq;
-        }
-
-        @Override
-        public int compareTo(Nap o) {
-            int c = wake.compareTo(o.wake);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    /** A task due at a simulated instant; a periodic one goes back in the queue after each run. */
-    private final class Task<V> extends FutureTask<V> implements RunnableScheduledFuture<V> {
-        private Instant time;
-        private final long seq;
-        private final long periodNanos;
-
-        Task(Callable<V> callable, Instant time, long periodNanos) {
-            super(callable);
-            this.time = time;
-            this.seq = nextSequence();
-            this.periodNanos = periodNanos;
-        }
-
-        @Override
-        public boolean isPeriodic() {
-            return periodNanos > 0;
-        }
-
-        @Override
-        public void run() {
-            if (!isPeriodic()) {
-                super.run();
-            } else if (runAndReset() && !isShutdown()) {
-                time = clock.instant().plusNanos(periodNanos);
-                enqueue(this);
-            }
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                lock.lock();
-                try {
-                    queue.remove(this);
-                } finally {
-                    lock.unlock();
-                }
-            }
-            return cancelled;
-        }
-
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(Duration.between(clock.instant(), time));
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            if (other instanceof VirtualTime.Task<?> t) {
-                int c = time.compareTo(t.time);
-                return c != 0 ? c : Long.compare(seq, t.seq);
-            }
-            return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
-        }
     }
 }

@@ -1,23 +1,14 @@
 package io.jenkins.plugins.circleci.bench.virtual;
 
 import io.jenkins.plugins.circleci.simulator.ManualClock;
+import io.jenkins.plugins.circleci.simulator.time.VirtualExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,24 +25,14 @@ import java.util.function.BooleanSupplier;
  * Time only moves when every participant is asleep (or finished) and no task is due; it then jumps to the earliest
  * task or wake-up. HTTP requests still take real time, but no simulated time passes during them.
  */
-public final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class VirtualScheduler extends VirtualExecutor {
 
-    private final ManualClock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Task<?>> tasks = new PriorityQueue<>();
-    private final PriorityQueue<Sleep> sleeps = new PriorityQueue<>();
+    private final PriorityQueue<Wakeup> sleeps = new PriorityQueue<>();
     private final List<Throwable> failures = new ArrayList<>();
-    private long sequence;
     private int awakeParticipants;
-    private boolean shutdown;
 
     public VirtualScheduler(ManualClock clock) {
-        this.clock = clock;
-    }
-
-    public ManualClock clock() {
-        return clock;
+        super(clock);
     }
 
     /**
@@ -88,16 +69,16 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
     public void sleep(Duration duration) throws InterruptedException {
         lock.lock();
         try {
-            Sleep sleep = new Sleep(clock.instant().plus(duration), sequence++);
+            Wakeup sleep = new Wakeup(clock.instant().plus(duration), nextSequence());
             sleeps.add(sleep);
             awakeParticipants--;
             changed.signalAll();
             try {
-                while (!sleep.released) {
+                while (!sleep.woken) {
                     changed.await();
                 }
             } catch (InterruptedException e) {
-                if (!sleep.released) {
+                if (!sleep.woken) {
                     sleeps.remove(sleep);
                     awakeParticipants++;
                 }
@@ -138,18 +119,17 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
                 if (done.getAsBoolean()) {
                     return;
                 }
-                Task<?> next = tasks.peek();
-                if (next != null && !next.time.isAfter(clock.instant())) {
-                    tasks.poll();
+                Task<?> due = pollDue();
+                if (due != null) {
                     lock.unlock();
                     try {
-                        next.run();
+                        due.run();
                     } finally {
                         lock.lock();
                     }
                     continue;
                 }
-                Instant wake = earliest(next == null ? null : next.time, sleeps.isEmpty() ? null : sleeps.peek().wake);
+                Instant wake = earliest(nextDue(), sleeps.isEmpty() ? null : sleeps.peek().wake);
                 if (wake == null) {
                     throw new IllegalStateException("Nothing is scheduled any more, yet the run is not done at "
                             + clock.instant() + ": a wait was lost.");
@@ -183,8 +163,8 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
         Instant now = clock.instant();
         boolean any = false;
         while (!sleeps.isEmpty() && !sleeps.peek().wake.isAfter(now)) {
-            Sleep s = sleeps.poll();
-            s.released = true;
+            Wakeup s = sleeps.poll();
+            s.woken = true;
             awakeParticipants++;
             any = true;
         }
@@ -208,195 +188,6 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
             IllegalStateException e = new IllegalStateException("A participant thread failed", failures.get(0));
             failures.clear();
             throw e;
-        }
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return a.isBefore(b) ? a : b;
-    }
-
-    private <V> Task<V> enqueue(Task<V> task) {
-        lock.lock();
-        try {
-            if (shutdown) {
-                throw new java.util.concurrent.RejectedExecutionException("The virtual scheduler is shut down.");
-            }
-            tasks.add(task);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return task;
-    }
-
-    private Instant after(long delay, TimeUnit unit) {
-        return clock.instant().plusNanos(Math.max(0, unit.toNanos(delay)));
-    }
-
-    private long nextSequence() {
-        lock.lock();
-        try {
-            return sequence++;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        return enqueue(new Task<Void>(Executors.callable(command, null), after(delay, unit), 0, false));
-    }
-
-    @Override
-    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        return enqueue(new Task<>(callable, after(delay, unit), 0, false));
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-        return enqueue(new Task<Void>(Executors.callable(command, null), after(initialDelay, unit),
-                unit.toNanos(period), true));
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-        return enqueue(new Task<Void>(Executors.callable(command, null), after(initialDelay, unit),
-                unit.toNanos(delay), false));
-    }
-
-    @Override
-    public void execute(Runnable command) {
-        schedule(command, 0, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public void shutdown() {
-        lock.lock();
-        try {
-            shutdown = true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public List<Runnable> shutdownNow() {
-        lock.lock();
-        try {
-            shutdown = true;
-            List<Runnable> pending = new ArrayList<>(tasks);
-            tasks.clear();
-            return pending;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public boolean isShutdown() {
-        lock.lock();
-        try {
-            return shutdown;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public boolean isTerminated() {
-        lock.lock();
-        try {
-            return shutdown && tasks.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-        return isTerminated();
-    }
-
-    /** A participant's pending wake-up. */
-    private static final class Sleep implements Comparable<Sleep> {
-        final Instant wake;
-        final long seq;
-        boolean released;
-
-        Sleep(Instant wake, long seq) {
-            this.wake = wake;
-            this.seq = seq;
-        }
-
-        @Override
-        public int compareTo(Sleep o) {
-            int c = wake.compareTo(o.wake);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    /** A task due at a simulated instant; periodic ones re-enqueue themselves after running. */
-    private final class Task<V> extends FutureTask<V> implements RunnableScheduledFuture<V> {
-        private Instant time;
-        private final long seq;
-        private final long periodNanos;
-        private final boolean fixedRate;
-
-        Task(Callable<V> callable, Instant time, long periodNanos, boolean fixedRate) {
-            super(callable);
-            this.time = time;
-            this.seq = nextSequence();
-            this.periodNanos = periodNanos;
-            this.fixedRate = fixedRate;
-        }
-
-        @Override
-        public boolean isPeriodic() {
-            return periodNanos > 0;
-        }
-
-        @Override
-        public void run() {
-            if (!isPeriodic()) {
-                super.run();
-            } else if (runAndReset() && !isShutdown()) {
-                time = fixedRate ? time.plusNanos(periodNanos) : clock.instant().plusNanos(periodNanos);
-                enqueue(this);
-            }
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                lock.lock();
-                try {
-                    tasks.remove(this);
-                } finally {
-                    lock.unlock();
-                }
-            }
-            return cancelled;
-        }
-
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(Duration.between(clock.instant(), time));
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            if (other instanceof VirtualScheduler.Task<?> t) {
-                int c = time.compareTo(t.time);
-                return c != 0 ? c : Long.compare(seq, t.seq);
-            }
-            return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
         }
     }
 }
