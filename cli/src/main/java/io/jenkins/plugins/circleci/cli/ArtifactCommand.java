@@ -5,12 +5,11 @@ import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
 import io.jenkins.plugins.circleci.api.http.ArtifactDownload;
 import io.jenkins.plugins.circleci.api.model.ArtifactContent;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,19 +40,8 @@ final class ArtifactCommand implements Callable<Integer> {
             description = "Fail (exit 1) unless the content is UTF-8 text.")
     boolean text;
 
-    @Option(names = "--server", paramLabel = "URL", converter = ConnectionOptions.ServerUrl.class,
-            defaultValue = CircleCiClient.DEFAULT_BASE_URL,
-            description = "Base URL of the CircleCI host (default: ${DEFAULT-VALUE}).")
-    URI server;
-
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Read the CircleCI personal API token from FILE instead of $CIRCLECI_TOKEN / $CIRCLE_TOKEN.")
-    Path tokenFile;
-
-    @Option(names = "--ca-cert", paramLabel = "FILE",
-            description = "Also trust the CA certificate(s) in FILE (PEM) for the CircleCI server and its artifact "
-                    + "storage, besides the JVM's CAs. Repeatable.")
-    List<Path> caCertFiles;
+    @Mixin
+    ServerOptions connection = new ServerOptions();
 
     ArtifactCommand(CliContext context) {
         this.context = context;
@@ -61,8 +49,7 @@ final class ArtifactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CircleCiClient client = new CircleCiClients(server, TokenSource.resolve(context.env(), tokenFile), null,
-                CaCertificateFiles.read(caCertFiles)).forTrigger();
+        CircleCiClient client = connection.clients(context, null).forTrigger();
         ArtifactContent content = client.readArtifact(url, maxBytes);
         if (text) {
             content.text();
