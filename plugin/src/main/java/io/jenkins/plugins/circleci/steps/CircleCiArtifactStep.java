@@ -5,7 +5,6 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.circleci.Blank;
 import io.jenkins.plugins.circleci.api.http.ArtifactDownload;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
@@ -22,10 +21,8 @@ import org.kohsuke.stapler.verb.POST;
  * {@code json: true} the JSON parsed into plain maps, lists, strings, numbers and booleans. The download runs on the
  * plugin's own threads, never on the CPS VM thread.
  */
-public final class CircleCiArtifactStep extends Step {
+public final class CircleCiArtifactStep extends CircleCiServerStep {
     private final String url;
-    private String credentialsId;
-    private String serverUrl;
     private boolean json;
     private long maxBytes = ArtifactDownload.DEFAULT_MAX_BYTES;
 
@@ -37,24 +34,6 @@ public final class CircleCiArtifactStep extends Step {
 
     public String getUrl() {
         return url;
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Blank.toNull(credentialsId);
-    }
-
-    public String getServerUrl() {
-        return serverUrl;
-    }
-
-    @DataBoundSetter
-    public void setServerUrl(String serverUrl) {
-        this.serverUrl = Blank.toNull(serverUrl);
     }
 
     public boolean isJson() {
@@ -79,7 +58,7 @@ public final class CircleCiArtifactStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new CircleCiArtifactStepExecution(context, url, credentialsId, serverUrl, json, maxBytes);
+        return new CircleCiArtifactStepExecution(context, url, getCredentialsId(), getServerUrl(), json, maxBytes);
     }
 
     @Extension

@@ -3,15 +3,12 @@ package io.jenkins.plugins.circleci.steps;
 import io.jenkins.plugins.circleci.Blank;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** The options {@code circleciTrigger} and {@code circleciWait} share: where, as whom, and how to wait. */
-public abstract class CircleCiStep extends Step {
-    private String credentialsId;
-    private String serverUrl;
+public abstract class CircleCiStep extends CircleCiServerStep {
     private boolean propagate = true;
     private String timeout;
     private List<String> workflows;
@@ -25,24 +22,6 @@ public abstract class CircleCiStep extends Step {
     private String waitFor;
     private String onTimeout;
     private boolean artifacts;
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Blank.toNull(credentialsId);
-    }
-
-    public String getServerUrl() {
-        return serverUrl;
-    }
-
-    @DataBoundSetter
-    public void setServerUrl(String serverUrl) {
-        this.serverUrl = Blank.toNull(serverUrl);
-    }
 
     public boolean isPropagate() {
         return propagate;
@@ -182,8 +161,8 @@ public abstract class CircleCiStep extends Step {
 
     /** Adds the shared options to a step's options. */
     StepOptions.Builder withSharedOptions(StepOptions.Builder b) {
-        return b.credentialsId(credentialsId)
-                .serverUrl(serverUrl)
+        return b.credentialsId(getCredentialsId())
+                .serverUrl(getServerUrl())
                 .propagate(propagate)
                 .timeout(timeout)
                 .workflows(workflows)
