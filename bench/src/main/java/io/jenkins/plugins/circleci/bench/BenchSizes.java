@@ -21,11 +21,13 @@ import java.util.List;
  *                          needs them to be measured compiled, as a long-running controller runs it)
  * @param jmhIterations     JMH measurement iterations
  * @param jmhIterationMillis length of one JMH iteration
+ * @param tradeOffDraws     draws of the pipelines (each with a seed of its own) in the without-history trade-off, at
+ *                          {@code scaleLength}, with {@code pollingPipelines} pipelines each
  */
 public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webhookPipelines, List<Integer> engineWaits,
                          List<Integer> baselineWaits, Duration footprintSettle, int scaleWaits, Duration scaleLength,
                          int jmhRounds, boolean jmhFork, int jmhWarmups, int jmhIterations,
-                         long jmhIterationMillis) {
+                         long jmhIterationMillis, int tradeOffDraws) {
 
     public BenchSizes {
         lengths = List.copyOf(lengths);
@@ -36,11 +38,11 @@ public record BenchSizes(int pollingPipelines, List<Duration> lengths, int webho
     public static BenchSizes full() {
         return new BenchSizes(180, List.of(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofHours(1)), 40,
                 List.of(100, 1_000, 10_000), List.of(100, 1_000), Duration.ofSeconds(3), 10_000,
-                Duration.ofMinutes(10), 6, true, 6, 4, 1_000);
+                Duration.ofMinutes(10), 6, true, 6, 4, 1_000, 5);
     }
 
     public static BenchSizes smoke() {
         return new BenchSizes(3, List.of(Duration.ofMinutes(1)), 2, List.of(10), List.of(10),
-                Duration.ofMillis(300), 40, Duration.ofMinutes(1), 1, false, 1, 1, 100);
+                Duration.ofMillis(300), 40, Duration.ofMinutes(1), 1, false, 1, 1, 100, 2);
     }
 }

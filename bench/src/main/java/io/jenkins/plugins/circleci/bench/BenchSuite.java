@@ -10,6 +10,8 @@ import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScaleHarness;
 import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScheduleHarness;
+import io.jenkins.plugins.circleci.bench.harness.TradeOffFigures;
+import io.jenkins.plugins.circleci.bench.harness.TradeOffHarness;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookHarness;
 import io.jenkins.plugins.circleci.bench.jmh.ClientOverheadRunner;
@@ -46,6 +48,7 @@ public final class BenchSuite {
     public BenchReport run() throws Exception {
         Instant started = Instant.now();
         List<PollingFigures> polling = polling();
+        List<TradeOffFigures> tradeOff = tradeOff();
         List<ScheduleFigures> schedules = schedules();
         List<ScaleFigures> scale = scale();
         List<WebhookFigures> webhook = List.of(timed("webhook, " + ours.name(),
@@ -54,8 +57,8 @@ public final class BenchSuite {
         OverheadFigures overhead = timed("client overhead (JMH and paired)", () -> ClientOverheadRunner.run(sizes.jmhRounds(),
                 sizes.jmhFork(), sizes.jmhWarmups(), sizes.jmhIterations(), sizes.jmhIterationMillis()));
         return new BenchReport(MachineInfo.current(), started, Duration.between(started, Instant.now()),
-                baseline.name(), ours.name(), withHistory.name(), withoutHistory.name(), polling, schedules, scale,
-                webhook, footprint, overhead);
+                baseline.name(), ours.name(), withHistory.name(), withoutHistory.name(), polling, tradeOff, schedules,
+                scale, webhook, footprint, overhead);
     }
 
     private List<PollingFigures> polling() throws Exception {
@@ -71,6 +74,19 @@ public final class BenchSuite {
             }
         }
         return out;
+    }
+
+    /**
+     * Our engine without history on several schedules, each on {@link BenchSizes#tradeOffDraws()} draws of the
+     * main length's pipelines beside the baseline; the first draw has the main figures' seed.
+     */
+    private List<TradeOffFigures> tradeOff() throws Exception {
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < sizes.tradeOffDraws(); i++) {
+            seeds.add(SEED + i);
+        }
+        return timed("trade-off without history, " + seeds.size() + " draws", () -> new TradeOffHarness(seeds)
+                .run(TradeOffHarness.schedules(), sizes.scaleLength(), sizes.pollingPipelines()));
     }
 
     /** One pipeline of the main length, ending mid-spread and between two of the baseline's polls, for the picture. */

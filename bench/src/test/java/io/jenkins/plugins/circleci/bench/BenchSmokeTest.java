@@ -10,6 +10,8 @@ import io.jenkins.plugins.circleci.bench.harness.PollingHarness;
 import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScaleHarness;
 import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
+import io.jenkins.plugins.circleci.bench.harness.TradeOffFigures;
+import io.jenkins.plugins.circleci.bench.harness.TradeOffHarness;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
 import io.jenkins.plugins.circleci.bench.report.BenchReport;
@@ -78,6 +80,43 @@ class BenchSmokeTest {
 
         assertThat(again.latencies()).isEqualTo(first.latencies());
         assertThat(again.requestsByRoute()).isEqualTo(first.requestsByRoute());
+    }
+
+    @Test
+    void theTradeOffMeasuresEveryScheduleOnEveryDrawBesideTheBaselineOnTheSamePipelines() {
+        List<TradeOffFigures> tradeOff = report.tradeOff();
+        int draws = BenchSizes.smoke().tradeOffDraws();
+
+        assertThat(tradeOff).extracting(TradeOffFigures::schedule).containsExactlyElementsOf(
+                TradeOffHarness.schedules().stream().map(TradeOffHarness.Schedule::name).toList());
+        for (TradeOffFigures f : tradeOff) {
+            assertThat(f.draws()).as(f.schedule()).hasSize(draws);
+            assertThat(f.draws()).extracting(TradeOffFigures.Draw::seed).as(f.schedule()).doesNotHaveDuplicates();
+            for (TradeOffFigures.Draw d : f.draws()) {
+                for (PollingFigures p : List.of(d.ours(), d.baseline())) {
+                    assertThat(p.correctOutcomes()).as(p.contender()).isEqualTo(p.pipelines());
+                    assertThat(p.latencies().anyNegative()).as(p.contender()).isFalse();
+                    assertThat(p.waitRequests()).as(p.contender()).isPositive().isEqualTo(p.clientRequests());
+                }
+                // The same draw of pipelines for both: the same triggers, one per pipeline.
+                assertThat(d.ours().pipelines()).isEqualTo(d.baseline().pipelines());
+                assertThat(d.baseline()).isSameAs(tradeOff.get(0).draws().get(f.draws().indexOf(d)).baseline());
+            }
+        }
+    }
+
+    @Test
+    void theTradeOffsFirstDrawIsTheDrawOfTheMainTables() {
+        Duration length = BenchSizes.smoke().scaleLength();
+        TradeOffFigures.Draw first = report.tradeOff().get(0).draws().get(0);
+        PollingFigures withoutHistory = report.polling(report.withoutHistory(), length).orElseThrow();
+        PollingFigures baseline = report.polling(report.baseline(), length).orElseThrow();
+
+        assertThat(first.seed()).isEqualTo(BenchSuite.SEED);
+        assertThat(first.ours().latencies()).isEqualTo(withoutHistory.latencies());
+        assertThat(first.ours().requestsByRoute()).isEqualTo(withoutHistory.requestsByRoute());
+        assertThat(first.baseline().latencies()).isEqualTo(baseline.latencies());
+        assertThat(first.baseline().requestsByRoute()).isEqualTo(baseline.requestsByRoute());
     }
 
     @Test
@@ -170,7 +209,8 @@ class BenchSmokeTest {
 
         assertThat(md).contains("## Machine", "## Against the targets", "## How to read these numbers",
                 "(" + BenchMain.CHART + ")", "(" + BenchMain.SCHEDULE_CHART + ")", report.primary(), report.baseline(),
-                report.withHistory(), report.withoutHistory(), "## Many waits on one token");
+                report.withHistory(), report.withoutHistory(), "## Many waits on one token",
+                "## Without history: requests against latency, schedule by schedule");
         assertThat(png).isNotNull();
         assertThat(png.getWidth()).isGreaterThan(png.getHeight());
     }

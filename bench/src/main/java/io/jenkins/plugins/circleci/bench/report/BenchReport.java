@@ -4,6 +4,7 @@ import io.jenkins.plugins.circleci.bench.harness.FootprintFigures;
 import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
+import io.jenkins.plugins.circleci.bench.harness.TradeOffFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
 import java.time.Duration;
@@ -18,15 +19,17 @@ import java.util.Optional;
  * @param primary         our contender with default options in the webhook and footprint figures
  * @param withHistory     our contender in the polling figures when Insights knows the projects' durations
  * @param withoutHistory  our contender in the polling figures when Insights knows nothing
+ * @param tradeOff        our engine without history on several poll schedules, over several draws
  * @param elapsed         how long the whole run took (real time)
  */
 public record BenchReport(MachineInfo machine, Instant date, Duration elapsed, String baseline, String primary,
                           String withHistory, String withoutHistory, List<PollingFigures> polling,
-                          List<ScheduleFigures> schedules, List<ScaleFigures> scale, List<WebhookFigures> webhook,
-                          List<FootprintFigures> footprint, OverheadFigures overhead) {
+                          List<TradeOffFigures> tradeOff, List<ScheduleFigures> schedules, List<ScaleFigures> scale,
+                          List<WebhookFigures> webhook, List<FootprintFigures> footprint, OverheadFigures overhead) {
 
     public BenchReport {
         polling = List.copyOf(polling);
+        tradeOff = List.copyOf(tradeOff);
         schedules = List.copyOf(schedules);
         scale = List.copyOf(scale);
         webhook = List.copyOf(webhook);

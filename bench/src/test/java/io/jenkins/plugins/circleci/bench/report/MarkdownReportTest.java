@@ -8,6 +8,7 @@ import io.jenkins.plugins.circleci.api.RateLimit;
 import io.jenkins.plugins.circleci.bench.harness.PollingFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScaleFigures;
 import io.jenkins.plugins.circleci.bench.harness.ScheduleFigures;
+import io.jenkins.plugins.circleci.bench.harness.TradeOffFigures;
 import io.jenkins.plugins.circleci.bench.harness.WebhookFigures;
 import io.jenkins.plugins.circleci.bench.jmh.OverheadFigures;
 import io.jenkins.plugins.circleci.bench.jmh.PairedOverhead;
@@ -61,6 +62,52 @@ class MarkdownReportTest {
         assertThat(md.split("\\*\\*missed\\*\\*", -1)).hasSize(9);
     }
 
+    @Test
+    void showsEverySchedulesRatiosOverTheDrawsAndCountsTheDrawsInsideTheTarget() {
+        // Baselines of 100 requests whose medians differ by draw, as they do between draws of real pipelines.
+        List<PollingFigures> baselines = List.of(polling("baseline", 100, Duration.ofMillis(5_000)),
+                polling("baseline", 100, Duration.ofMillis(4_600)), polling("baseline", 100, Duration.ofMillis(5_400)));
+        TradeOffFigures quick = tradeOff("adaptive 2–10 s (default)", 2, 10, baselines, 59, 4_100, 4_000, 4_400);
+        TradeOffFigures slow = tradeOff("every 11 s", 11, 11, baselines, 50, 4_900, 4_700, 5_200);
+        BenchReport base = report(20, Duration.ofSeconds(2), 50, Duration.ofSeconds(5), 200, 12, 15_000, 1.02, 0);
+        BenchReport withTradeOff = new BenchReport(base.machine(), base.date(), base.elapsed(), base.baseline(),
+                base.primary(), base.withHistory(), base.withoutHistory(), base.polling(), List.of(quick, slow),
+                base.schedules(), base.scale(), base.webhook(), base.footprint(), base.overhead());
+
+        String md = MarkdownReport.render(withTradeOff, "chart.png", "schedule.png");
+
+        assertThat(md).contains("## " + TradeOffSection.HEADING, "[measured below](" + TradeOffSection.ANCHOR + ")")
+                .contains("each on 3 draws of 10 pipelines")
+                // Request ratios 0.59 in every draw; latency ratios 4.1/5.0, 4.0/4.6, 4.4/5.4.
+                .contains("| adaptive 2–10 s (default) | 59.0 | 0.59× (0.59× to 0.59×) | 4.10 s | 0.82× (0.81× to "
+                        + "0.87×) | 0.48 (0.48 to 0.51) | 0 of 3 |")
+                // 4.9/5.0 = 0.98, 4.7/4.6 = 1.02 (outside), 5.2/5.4 = 0.96.
+                .contains("| every 11 s | 50.0 | 0.50× (0.50× to 0.50×) | 4.90 s | 0.98× (0.96× to 1.02×) | "
+                        + "0.49 (0.48 to 0.51) | 2 of 3 |")
+                .contains("ranged from 4.60 s to 5.40 s over the draws")
+                .contains("The lowest median product, 0.48, is adaptive 2–10 s (default)'s; no schedule is inside "
+                        + "the target in every draw.")
+                .contains("the quickest here is every 11 s (0.50× the requests at 0.98× the latency)", "to 11 and 11 s.");
+    }
+
+    @Test
+    void leavesTheTradeOffOutWhenTheRunDidNotMeasureIt() {
+        String md = MarkdownReport.render(report(20, Duration.ofSeconds(2), 50, Duration.ofSeconds(5), 200, 12,
+                15_000, 1.02, 0), "chart.png", "schedule.png");
+
+        assertThat(md).doesNotContain(TradeOffSection.HEADING);
+    }
+
+    private static TradeOffFigures tradeOff(String name, int min, int max, List<PollingFigures> baselines,
+                                            double requests, long... p50Millis) {
+        List<TradeOffFigures.Draw> draws = new java.util.ArrayList<>();
+        for (int i = 0; i < baselines.size(); i++) {
+            draws.add(new TradeOffFigures.Draw(i, polling(name, requests, Duration.ofMillis(p50Millis[i])),
+                    baselines.get(i)));
+        }
+        return new TradeOffFigures(name, Duration.ofSeconds(min), Duration.ofSeconds(max), draws);
+    }
+
     private static BenchReport report(double withRequests, Duration withP50, double withoutRequests,
                                       Duration withoutP50, long webhookMs, long threads, long heap, double overhead,
                                       long rateLimited) {
@@ -87,8 +134,8 @@ class MarkdownReportTest {
         List<ScheduleFigures> schedules = List.of(new ScheduleFigures("baseline", List.of(Duration.ZERO),
                 TEN_MIN, TEN_MIN.plusSeconds(5)));
         return new BenchReport(MACHINE, Instant.parse("2026-11-28T12:00:00Z"), Duration.ofSeconds(200), "baseline",
-                "ours (defaults)", "ours, history accurate", "ours, no history", polling, schedules, scale, webhook,
-                footprint, o);
+                "ours (defaults)", "ours, history accurate", "ours, no history", polling, List.of(), schedules, scale,
+                webhook, footprint, o);
     }
 
     private static PollingFigures polling(String contender, double requestsPerPipeline, Duration p50) {
