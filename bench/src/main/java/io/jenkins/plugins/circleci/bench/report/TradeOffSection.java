@@ -91,8 +91,8 @@ final class TradeOffSection {
         line.accept("The baseline's own median latency ranged from " + duration(baselineP50s.get(0)) + " to "
                 + duration(baselineP50s.get(baselineP50s.size() - 1)) + " over the draws, on pipelines of the same "
                 + "kind: one draw's verdict at the corner is decided by which pipelines it drew. The lowest median "
-                + "product, " + plain2(TradeOffFigures.median(lowest.products())) + ", is "
-                + lowest.schedule() + "'s; "
+                + "product, " + plain2(TradeOffFigures.median(lowest.products())) + ", is that of "
+                + lowest.schedule() + "; "
                 + (inEveryDraw.isEmpty() ? "no schedule is inside the target in every draw."
                         : "inside the target in every draw: " + inEveryDraw + ".")
                 + " Slower schedules save requests and pay for them in latency along the same line; the default "
@@ -108,9 +108,14 @@ final class TradeOffSection {
                         + "here is " + f.schedule() + " (" + ratio(TradeOffFigures.median(f.requestRatios()))
                         + " the requests at " + ratio(TradeOffFigures.median(f.latencyRatios())) + " the latency); "
                         + "an administrator who would rather halve the requests than notice sooner sets the minimum "
-                        + "and maximum poll intervals (Manage Jenkins > System > CircleCI) to " + f.min().toSeconds()
-                        + " and " + f.max().toSeconds() + " s.")
+                        + "and maximum poll intervals (Manage Jenkins > System > CircleCI) " + intervals(f) + ".")
                 .orElse("");
+    }
+
+    /** "both to 12 s", or "to 2 and 12 s". */
+    private static String intervals(TradeOffFigures f) {
+        return f.min().equals(f.max()) ? "both to " + f.min().toSeconds() + " s"
+                : "to " + f.min().toSeconds() + " and " + f.max().toSeconds() + " s";
     }
 
     /** The median of {@code values}, then their range: {@code 0.59× (0.57× to 0.61×)}. */

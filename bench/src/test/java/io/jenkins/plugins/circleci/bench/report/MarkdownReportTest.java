@@ -85,9 +85,9 @@ class MarkdownReportTest {
                 .contains("| every 11 s | 50.0 | 0.50× (0.50× to 0.50×) | 4.90 s | 0.98× (0.96× to 1.02×) | "
                         + "0.49 (0.48 to 0.51) | 2 of 3 |")
                 .contains("ranged from 4.60 s to 5.40 s over the draws")
-                .contains("The lowest median product, 0.48, is adaptive 2–10 s (default)'s; no schedule is inside "
+                .contains("The lowest median product, 0.48, is that of adaptive 2–10 s (default); no schedule is inside "
                         + "the target in every draw.")
-                .contains("the quickest here is every 11 s (0.50× the requests at 0.98× the latency)", "to 11 and 11 s.");
+                .contains("the quickest here is every 11 s (0.50× the requests at 0.98× the latency)", "intervals (Manage Jenkins > System > CircleCI) both to 11 s.");
     }
 
     @Test
