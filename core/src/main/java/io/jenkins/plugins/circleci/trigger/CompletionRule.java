@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.trigger;
 
 import io.jenkins.plugins.circleci.api.model.Job;
+import io.jenkins.plugins.circleci.api.model.JobStatus;
 import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import io.jenkins.plugins.circleci.trigger.Assessment.Done;
@@ -28,6 +29,14 @@ final class CompletionRule {
     static final String HOLD_TIMER = "hold-timer:";
     /** Remark key: the notice that a workflow waits for approval. */
     static final String HOLD_REMARK = "hold:";
+    /** Grace key: when this wait first saw a counted workflow {@code failing}. */
+    static final String FAILING = "failing:";
+    /**
+     * How long a counted workflow is {@code failing} before its jobs are listed on each look: long enough that a
+     * failure whose other jobs are about to end costs no request, short enough that one left waiting for an approval
+     * (which CircleCI shows as {@code failing}, not {@code on_hold}) is soon treated as the hold it is.
+     */
+    static final Duration FAILING_JOBS_AFTER = Duration.ofMinutes(1);
 
     /** Where a workflow stands, as far as waiting is concerned. */
     enum Progress {
@@ -60,14 +69,50 @@ final class CompletionRule {
         String still = pending.isEmpty() ? "" : "; still waiting for " + String.join(", ", pending);
         String message = "Timed out after " + DurationText.format(options.timeout()) + " waiting for "
                 + pipelineName(state) + still + ".";
-        return new Done(options.onTimeout().result(), OutcomeReason.TIMED_OUT, message, List.of(),
-                summaries(counted(latestByName(look.workflows()), options), links), graceStarts, remarks);
+        List<Workflow> counted = counted(latestByName(look.workflows()), options);
+        // A counted workflow that already ended worse than the timeout's result keeps its worse result: an
+        // on-timeout policy of unstable must not hide a failure that happened before the deadline.
+        BuildResult result = options.onTimeout().result();
+        for (Workflow w : counted) {
+            if (progress(w) == Progress.TERMINAL) {
+                result = BuildResult.worst(result, options.resultMapping().map(w.status().value()));
+            }
+        }
+        return new Done(result, OutcomeReason.TIMED_OUT, message, List.of(), summaries(counted, links), graceStarts,
+                remarks);
     }
 
     /** The counted workflows (newest of each name) that wait for approval. */
     static List<Workflow> heldCounted(Observation look, WatchOptions options) {
         return counted(latestByName(look.workflows()), options).stream()
                 .filter(w -> progress(w) == Progress.ON_HOLD).toList();
+    }
+
+    /**
+     * The counted workflows (newest of each name) that have been {@code failing} for {@link #FAILING_JOBS_AFTER} or
+     * longer: their jobs tell whether they still run or only wait for an approval.
+     */
+    static List<Workflow> failingCounted(Observation look, WatchState state, WatchOptions options, Instant now) {
+        return counted(latestByName(look.workflows()), options).stream()
+                .filter(w -> w.status().equals(WorkflowStatus.FAILING))
+                .filter(w -> {
+                    Instant since = state.graceStarts().get(FAILING + w.id());
+                    return since != null && !now.isBefore(since.plus(FAILING_JOBS_AFTER));
+                }).toList();
+    }
+
+    /**
+     * Whether a {@code failing} workflow's jobs show it stopped at an approval: an approval job waits, and every other
+     * job has ended or is blocked behind it. Nothing runs, so only an approval can move it on, and as a job already
+     * failed it can only end {@code failed} or {@code canceled}. A job of an unknown or missing status keeps this
+     * false: it may be running.
+     */
+    static boolean stoppedAtApproval(List<Job> jobs) {
+        if (HeldJobs.waitingForApproval(jobs).isEmpty()) {
+            return false;
+        }
+        return jobs.stream().allMatch(j -> j.status() != null && (j.status().isTerminal()
+                || JobStatus.BLOCKED.equals(j.status()) || j.isApproval() && JobStatus.ON_HOLD.equals(j.status())));
     }
 
     /** Whether {@code w}, on hold, has waited longer than the hold timeout since this wait first saw it on hold. */
@@ -230,9 +275,17 @@ final class CompletionRule {
             }
             String late = "Setup workflow " + setup.name() + " succeeded but no continuation appeared within "
                     + DurationText.format(grace);
-            if (options.workflows().contains(setup.name())) {
+            List<String> missing = options.workflows().stream().filter(n -> !latest.containsKey(n)).toList();
+            if (options.workflows().contains(setup.name()) && missing.isEmpty()) {
                 return done(BuildResult.SUCCESS, OutcomeReason.COMPLETED, late + "; counting the setup workflow, "
                         + "which the workflow filter names.", List.of(), latest);
+            }
+            if (options.workflows().contains(setup.name())) {
+                // The filter also names workflows the continuation should have started: they never ran, so the
+                // setup workflow's success alone must not pass for theirs (rule 6, as in countedWorkflows).
+                return done(BuildResult.NOT_BUILT, OutcomeReason.NO_WORKFLOWS, late + ": workflows "
+                        + String.join(", ", missing) + ", which the workflow filter names, never ran.", List.of(),
+                        latest);
             }
             return done(BuildResult.NOT_BUILT, OutcomeReason.NO_WORKFLOWS, late + ": nothing else ran.", List.of(),
                     latest);
@@ -245,6 +298,23 @@ final class CompletionRule {
             List<String> heldTooLong = new ArrayList<>();
             for (Workflow w : counted(latest, options)) {
                 Progress p = progress(w);
+                if (w.status().equals(WorkflowStatus.FAILING)) {
+                    elapsed(FAILING + w.id());
+                    List<Job> listed = held.of(w.id());
+                    if (listed != null && stoppedAtApproval(listed)) {
+                        Done verdict = failingHold(w, HeldJobs.waitingForApproval(listed), latest, heldTooLong,
+                                heldUnstable);
+                        if (verdict != null) {
+                            return verdict;
+                        }
+                        if (options.onHold() != OnHoldPolicy.WAIT) {
+                            // Ended as far as this wait is concerned; it can no longer succeed.
+                            worst = BuildResult.worst(worst, failingResult());
+                            heldCountedAsSuccess |= options.onHold() == OnHoldPolicy.SUCCEED;
+                        }
+                        continue;
+                    }
+                }
                 switch (p) {
                     case RUNNING, UNKNOWN_RUNNING -> {
                         remarkUnknownStatus(w, p);
@@ -319,6 +389,55 @@ final class CompletionRule {
         }
 
         /**
+         * A counted workflow that CircleCI shows {@code failing} but that only waits for an approval: a hold that
+         * cannot end well. The on-hold policy applies as to any hold, except that nothing reads a success into it
+         * ({@code succeed} and {@code unstable} take at least the result of {@code failed}) and {@code approve} does
+         * not approve it (approving would start what comes after a failure, a deployment perhaps). Returns the verdict
+         * when the policy ends the wait now, else null (waiting, or counted as ended by the caller).
+         */
+        private Done failingHold(Workflow w, List<Job> waiting, Map<String, Workflow> latest,
+                List<String> heldTooLong, List<String> heldUnstable) {
+            remarks.add(new Remark(HOLD_REMARK + w.id(), Remark.Kind.ON_HOLD, "workflow " + w.name()
+                    + " is failing and waits for approval of " + HeldJobs.names(waiting) + "; it can only end "
+                    + "failed or canceled", w.id()));
+            List<String> namedForApproval = waiting.stream().map(Job::name).filter(options.approve()::contains)
+                    .toList();
+            if (!namedForApproval.isEmpty()) {
+                remarks.add(new Remark("no-approval:" + w.id(), Remark.Kind.WARNING, "not approving "
+                        + String.join(", ", namedForApproval) + " in workflow " + w.name() + ": a job in it already "
+                        + "failed", w.id()));
+            }
+            String what = heldWorkflow(w, waiting, "is failing and waits for approval", "");
+            switch (options.onHold()) {
+                case WAIT -> {
+                    pending.add(w.name() + " (failing, on_hold)");
+                    Duration limit = options.holdTimeout().orElse(null);
+                    if (limit != null && elapsed(HOLD_TIMER + w.id()).compareTo(limit) >= 0) {
+                        heldTooLong.add(heldWorkflow(w, waiting, "is failing and waited for approval",
+                                " longer than the hold timeout, " + DurationText.format(limit)));
+                    }
+                    return null;
+                }
+                case FAIL -> {
+                    return done(BuildResult.FAILURE, OutcomeReason.ON_HOLD, "Workflow " + what
+                            + ", and the on-hold policy is fail.", List.of(), latest);
+                }
+                case UNSTABLE -> {
+                    heldUnstable.add(what);
+                    return null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+
+        /** What a {@code failing} workflow will end as unless canceled: its {@code failed} result. */
+        private BuildResult failingResult() {
+            return options.resultMapping().map(WorkflowStatus.FAILED.value());
+        }
+
+        /**
          * "deploy is on hold, waiting for approval of hold-for-prod (https://app.circleci.com/...)": the job names
          * when this look listed them, the workflow's page (where it is approved) when its link is known.
          */
@@ -330,7 +449,7 @@ final class CompletionRule {
 
         /** " Still running: build (running)." for the counted workflows this verdict leaves running, else "". */
         private String stillRunning() {
-            List<String> running = pending.stream().filter(p -> !p.endsWith("(on_hold)")).toList();
+            List<String> running = pending.stream().filter(p -> !p.endsWith("on_hold)")).toList();
             return running.isEmpty() ? "" : " Still running: " + String.join(", ", running) + ".";
         }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The jobs of the counted workflows on hold, as listed during one look (by workflow id). A workflow missing here was
+ * The jobs of the counted workflows on hold (and of those failing for a while), as listed during one look (by
+ * workflow id). A workflow missing here was
  * not listed in that look: its approval jobs are unknown, not absent.
  */
 record HeldJobs(Map<String, List<Job>> byWorkflow) {

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  * The part of a poll that deals with counted workflows on hold, before the look is judged: it lists their jobs when
  * the rules or the user need them (to name the approval jobs; to approve some), and approves the approval jobs
  * {@link WatchOptions#approve()} names. Each approval is handled at most once per wait, restarts included: it is saved
- * through {@code saveApproval} as soon as CircleCI accepted it, before anything else can fail.
+ * through {@code saveApproval} as soon as CircleCI accepted it, before anything else can fail. It also lists the jobs
+ * of counted workflows {@code failing} for a while, on each look, so that the rules can tell one that only waits for
+ * an approval (CircleCI keeps such a workflow {@code failing}, never {@code on_hold}) from one whose jobs still run.
  */
 final class HoldRound {
     private final PipelineApi api;
@@ -63,6 +65,13 @@ final class HoldRound {
             }
             listed.put(w.id(), jobs);
         }
+        // A failing workflow is never approved here, however approve names its jobs: see CompletionRule.failingHold.
+        for (Workflow w : CompletionRule.failingCounted(look, s, options, now)) {
+            List<Job> jobs = list(w);
+            if (jobs != null) {
+                listed.put(w.id(), jobs);
+            }
+        }
         return new Result(new HeldJobs(listed), s);
     }
 
@@ -81,13 +90,13 @@ final class HoldRound {
     /** The jobs, or null (with a warning) when CircleCI refuses the list and nothing must be approved. */
     private List<Job> list(Workflow w) {
         try {
-            return api.listJobs(w.id());
+            return Observation.wellFormedJobs(api.listJobs(w.id()));
         } catch (CircleCiException e) {
             if (e.isRetryable() || !options.approve().isEmpty()) {
                 throw e;
             }
-            events.accept(new ProgressEvent.Warning("could not list the jobs of workflow " + w.name() + " on hold: "
-                    + e.getMessage()));
+            events.accept(new ProgressEvent.Warning("could not list the jobs of workflow " + w.name() + " ("
+                    + w.status() + "): " + e.getMessage()));
             return null;
         }
     }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.circleci.trigger;
 
 import io.jenkins.plugins.circleci.api.error.MalformedResponseException;
+import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.api.model.Pipeline;
 import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.api.model.WorkflowStatus;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one look at CircleCI showed: the pipeline's state (CircleCI's text), its errors[] messages, and every workflow of
@@ -42,6 +45,35 @@ record Observation(String pipelineState, List<String> pipelineErrors, List<Workf
         for (Workflow w : workflows) {
             if (w == null || w.id() == null || w.name() == null || w.status() == null) {
                 throw malformed("GET", "/pipeline/{id}/workflow", "a workflow without an id, name or status");
+            }
+        }
+        return workflows;
+    }
+
+    /** Refuses jobs without a name or status, like workflows: a job of no status could be the one still running. */
+    static List<Job> wellFormedJobs(List<Job> jobs) {
+        for (Job j : jobs) {
+            if (j == null || j.name() == null || j.status() == null) {
+                throw malformed("GET", "/workflow/{id}/job", "a job without a name or status");
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Refuses a workflow list that lacks a workflow an earlier list of the same pipeline showed. CircleCI never takes a
+     * workflow away (a rerun adds one beside it), so a list without one is a lagging replica or a cut answer; judged
+     * as it stands, the workflows left in it could pass for the whole pipeline, and a success for one that was still
+     * running. Retried like any unreadable answer, so a list that stays short ends the wait as an outage, never as a
+     * verdict.
+     */
+    static List<Workflow> keepsEverySeen(List<Workflow> workflows, Set<String> seenIds) {
+        Set<String> listed = new HashSet<>();
+        workflows.forEach(w -> listed.add(w.id()));
+        for (String id : seenIds) {
+            if (!listed.contains(id)) {
+                throw malformed("GET", "/pipeline/{id}/workflow", "a workflow list that lacks workflow " + id
+                        + ", which an earlier list showed");
             }
         }
         return workflows;

@@ -280,7 +280,8 @@ final class Watch implements WatchHandle {
             // An errored pipeline has no workflows to list, nor has a pending one yet (they are created with the
             // pipeline's `created` state); a created pipeline is read again only when needed.
             List<Workflow> workflows = hasNoWorkflows(candidate.pipelineState()) ? List.of()
-                    : Observation.wellFormed(api.listWorkflows(candidate.pipelineId()));
+                    : Observation.keepsEverySeen(Observation.wellFormed(api.listWorkflows(candidate.pipelineId())),
+                            candidate.workflows().keySet());
             look = new Observation(candidate.pipelineState(), errors, workflows);
             lookUpHistory(candidate, now);
             HoldRound.Result holds = new HoldRound(api, options, links(candidate), holdEvents::add,
@@ -413,7 +414,7 @@ final class Watch implements WatchHandle {
                 continue;
             }
             try {
-                jobs.put(workflowId, api.listJobs(workflowId));
+                jobs.put(workflowId, Observation.wellFormedJobs(api.listJobs(workflowId)));
             } catch (CircleCiException e) {
                 if (e.isRetryable()) {
                     throw e;
