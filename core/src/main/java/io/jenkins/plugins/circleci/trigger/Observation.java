@@ -31,7 +31,8 @@ record Observation(String pipelineState, List<String> pipelineErrors, List<Workf
     }
 
     /**
-     * Refuses a pipeline without a state and workflows without an id, name or status: an answer the rules cannot
+     * Refuses a pipeline without a state and workflows without an id, name, status or creation time (all required by
+     * CircleCI's spec): an answer the rules cannot
      * judge is treated like any unreadable answer (retried), never guessed at.
      */
     static Pipeline wellFormed(Pipeline pipeline) {
@@ -43,8 +44,11 @@ record Observation(String pipelineState, List<String> pipelineErrors, List<Workf
 
     static List<Workflow> wellFormed(List<Workflow> workflows) {
         for (Workflow w : workflows) {
-            if (w == null || w.id() == null || w.name() == null || w.status() == null) {
-                throw malformed("GET", "/pipeline/{id}/workflow", "a workflow without an id, name or status");
+            // created_at decides which run of a name stands for it (reruns supersede): without it an old success
+            // could stand for a newer failure.
+            if (w == null || w.id() == null || w.name() == null || w.status() == null || w.createdAt() == null) {
+                throw malformed("GET", "/pipeline/{id}/workflow", "a workflow without an id, name, status or "
+                        + "creation time");
             }
         }
         return workflows;

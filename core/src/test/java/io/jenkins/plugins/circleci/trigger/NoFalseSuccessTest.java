@@ -76,6 +76,20 @@ class NoFalseSuccessTest {
                 .hasMessageContaining("lacks workflow b, which an earlier list showed");
     }
 
+    @Test
+    void aWorkflowWithoutACreationTimeIsRetriedBecauseItCouldBeTheNewestRunOfItsName() {
+        WatchHandle handle = watch(WatchOptions.builder().timeout(Duration.ofHours(1)).build());
+        // Two runs of build: without created_at nothing tells whether the success or the failure is the newer.
+        circleci.workflows(workflow("a", "build", "success").build(),
+                workflow("b", "build", "failed").createdAt(null).build());
+        scheduler.advance(Duration.ofMinutes(2));
+        assertThat(handle.outcome()).as("never judged on a guess").isNotDone();
+
+        circleci.workflows(workflow("a", "build", "success").build(),
+                workflow("b", "build", "failed").createdAt(T0.plusSeconds(60)).build());
+        assertThat(finish(handle, Duration.ofMinutes(5)).result()).isEqualTo(BuildResult.FAILURE);
+    }
+
     // ---- the setup workflow named beside workflows that never ran
 
     @Test
