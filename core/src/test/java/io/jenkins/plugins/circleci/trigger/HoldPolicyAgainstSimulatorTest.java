@@ -12,6 +12,7 @@ import io.jenkins.plugins.circleci.api.model.Workflow;
 import io.jenkins.plugins.circleci.simulator.CircleCiSimulator;
 import io.jenkins.plugins.circleci.simulator.ManualClock;
 import io.jenkins.plugins.circleci.simulator.scenario.FaultRule;
+import io.jenkins.plugins.circleci.simulator.scenario.JobSpec;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,47 @@ class HoldPolicyAgainstSimulatorTest {
         Outcome outcome = finish(triggerAndWatch());
         assertThat(outcome.result()).isEqualTo(BuildResult.SUCCESS);
         assertThat(outcome.reason()).isEqualTo(OutcomeReason.COMPLETED);
+    }
+
+    // ---- a workflow failing at an approval: CircleCI shows it failing, never on_hold
+
+    /** deploy: build, then lint (fails) beside package; hold-for-prod after package; ship after the approval. */
+    private void startFailingAtApproval() {
+        start(s -> s.project(SLUG, p -> p.workflow("deploy", w -> w.job("build", Duration.ofSeconds(10))
+                .job(JobSpec.build("lint", Duration.ofSeconds(5), "failed").withRequires(List.of("build")))
+                .job(JobSpec.build("package", Duration.ofSeconds(20), "success").withRequires(List.of("build")))
+                .job(JobSpec.approval("hold-for-prod").withRequires(List.of("package")))
+                .job(JobSpec.build("ship", Duration.ofSeconds(10), "success")
+                        .withRequires(List.of("hold-for-prod"))))));
+    }
+
+    @Test
+    void aWorkflowFailingAtAnApprovalEndsAsFailureUnderThePolicyFail() {
+        startFailingAtApproval();
+        options = options.toBuilder().onHold(OnHoldPolicy.FAIL).build();
+        WatchHandle handle = triggerAndWatch();
+        Outcome outcome = finish(handle);
+
+        assertThat(statuses(handle)).containsEntry("deploy", "failing");
+        assertThat(outcome.result()).isEqualTo(BuildResult.FAILURE);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.ON_HOLD);
+        assertThat(outcome.message()).contains("Workflow deploy is failing and waits for approval of hold-for-prod");
+        assertThat(clock.instant()).as("seen within minutes, not at the 6 h timeout")
+                .isBefore(START.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aWorkflowFailingAtAnApprovalIsNeverApprovedAndItsHoldTimeoutEndsTheWait() {
+        startFailingAtApproval();
+        options = options.toBuilder().approve(List.of("hold-for-prod")).holdTimeout(Duration.ofMinutes(15)).build();
+        WatchHandle handle = triggerAndWatch();
+        Outcome outcome = finish(handle);
+
+        assertThat(sim.journal().count("POST", APPROVE)).as("approving would start ship after a failure").isZero();
+        assertThat(outcome.result()).isEqualTo(BuildResult.FAILURE);
+        assertThat(outcome.reason()).isEqualTo(OutcomeReason.HOLD_TIMED_OUT);
+        assertThat(listener.lines()).anyMatch(l -> l.contains("not approving hold-for-prod in workflow deploy"));
+        assertThat(clock.instant()).isBefore(START.plus(Duration.ofMinutes(20)));
     }
 
     // ---- holdTimeout
