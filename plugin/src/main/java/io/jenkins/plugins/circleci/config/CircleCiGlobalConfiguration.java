@@ -7,8 +7,6 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RateLimit;
-import io.jenkins.plugins.circleci.api.error.CircleCiException;
-import io.jenkins.plugins.circleci.api.model.User;
 import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
 import io.jenkins.plugins.circleci.credentials.WebhookSecretCache;
 import io.jenkins.plugins.circleci.credentials.WebhookSecrets;
@@ -176,9 +174,19 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         return CircleCiTokens.choicesFor(null, credentialsId, serverOrDefault(serverUrl));
     }
 
+    /** Default credentials a build cannot see (System-scoped, or missing) are an error here, not in every build. */
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String serverUrl) {
+        if (!isAdmin() || Blank.toNull(value) == null) {
+            return FormValidation.ok();
+        }
+        return CircleCiTokens.check(null, value, serverOrDefault(serverUrl));
+    }
+
     /**
-     * Calls CircleCI's {@code /me} with the chosen credentials and shows whose token it is; trusts the CA
-     * certificates in the form (saved or not) for the server in the form.
+     * Calls CircleCI's {@code /me} once with the chosen credentials and shows whose token it is, warning when builds
+     * cannot see those credentials; trusts the CA certificates in the form (saved or not) for the server in the form.
      */
     @POST
     @Restricted(NoExternalUse.class)
@@ -198,15 +206,11 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         if (c == null) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }
-        try {
-            ServerSettings saved = settings();
-            ServerSettings inForm = new ServerSettings(url, saved.credentialsId(), saved.minPollInterval(),
-                    saved.maxPollInterval(), saved.rateLimit(), Blank.toNull(caCertificates));
-            User me = CircleCiServers.client(url, c.getSecret().getPlainText(), inForm).me();
-            return FormValidation.ok("Connected to " + url + " as " + me.login() + ".");
-        } catch (CircleCiException e) {
-            return FormValidation.error(e.describe());
-        }
+        ServerSettings saved = settings();
+        ServerSettings inForm = new ServerSettings(url, saved.credentialsId(), saved.minPollInterval(),
+                saved.maxPollInterval(), saved.rateLimit(), Blank.toNull(caCertificates));
+        return ConnectionCheck.run(() -> CircleCiServers.client(url, c.getSecret().getPlainText(), inForm), url, id,
+                c.getScope());
     }
 
     @POST

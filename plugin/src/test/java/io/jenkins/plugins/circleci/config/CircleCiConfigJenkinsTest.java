@@ -137,6 +137,42 @@ class CircleCiConfigJenkinsTest {
         assertThat(s.caCertificates()).as("the textarea keeps the PEM").isEqualToIgnoringNewLines(ca);
     }
 
+    /**
+     * Builds look the token up in the job's context, where System-scoped credentials are invisible: the default
+     * credentials list offers only Global ones, a System-scoped choice is an error, and Test connection says why.
+     * The webhook secret, which only Jenkins itself reads, may be System-scoped.
+     */
+    @Test
+    void systemScopedTokensAreNotOfferedAsTheDefaultAndAreFlaggedWhenChosen() throws Exception {
+        secure();
+        addWebhookSecret();
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.SYSTEM, "system-token", "CircleCI for Jenkins only",
+                        Secret.fromString(TOKEN)));
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        String url = simulator.baseUrl();
+        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
+            assertThat(values(config.doFillCredentialsIdItems(url, ""))).contains("circleci-token")
+                    .doesNotContain("system-token", "webhook-secret");
+            assertThat(values(config.doFillCredentialsIdItems(url, "system-token")))
+                    .as("a value saved before is still shown, to be flagged").contains("system-token");
+            FormValidation check = config.doCheckCredentialsId("system-token", url);
+            assertThat(check.kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(check.getMessage()).contains("System-scoped");
+            assertThat(config.doCheckCredentialsId("circleci-token", url).kind).isEqualTo(FormValidation.Kind.OK);
+
+            FormValidation connection = config.doTestConnection(url, "system-token", null);
+            assertThat(connection.kind).isEqualTo(FormValidation.Kind.WARNING);
+            assertThat(connection.getMessage()).contains("Connected to", "System-scoped").doesNotContain(TOKEN);
+
+            assertThat(values(config.doFillWebhookSecretCredentialsIdItems(""))).contains("webhook-secret");
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThat(config.doCheckCredentialsId("system-token", url).kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
+    }
+
     @Test
     void onlyAdminsGetTheCaCertificatesDescribed() throws Exception {
         secure();
@@ -189,7 +225,7 @@ class CircleCiConfigJenkinsTest {
             FormValidation ok = config.doTestConnection(url, "circleci-token", null);
             assertThat(ok.kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(ok.getMessage()).contains("Connected to").doesNotContain(TOKEN);
-            assertThat(config.doTestConnection(url, "nope", null).getMessage()).contains("'nope'");
+            assertThat(config.doTestConnection(url, "nope", null).getMessage()).contains("nope");
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             assertThatThrownBy(() -> config.doTestConnection(url, "circleci-token", null))
