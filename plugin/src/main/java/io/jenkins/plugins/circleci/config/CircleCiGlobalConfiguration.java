@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.config;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
@@ -11,26 +12,32 @@ import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
 import io.jenkins.plugins.circleci.credentials.WebhookSecretCache;
 import io.jenkins.plugins.circleci.credentials.WebhookSecrets;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → System → CircleCI (and {@code unclassified: circleci:} in Configuration as Code): the server,
  * the CA certificates trusted for it, the default credentials, how often waits poll, the request budget all waits share and the signing secret of
- * CircleCI's outbound webhooks. Each setter saves.
+ * CircleCI's outbound webhooks. Each setter saves (Configuration as Code, scripts); a form submission saves once.
  */
 @Extension
 @Symbol("circleci")
 public class CircleCiGlobalConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(CircleCiGlobalConfiguration.class.getName());
     private static final WatchOptions WATCH_DEFAULTS = WatchOptions.defaults();
 
     private String serverUrl = CircleCiClient.DEFAULT_BASE_URL;
@@ -162,6 +169,23 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
     public synchronized void save() {
         webhookSecret.forget();
         super.save();
+    }
+
+    /**
+     * Binds the submitted form through the setters within one {@link BulkChange}: their saves are deferred (Jenkins'
+     * {@code Descriptor.save()} skips a saveable inside a bulk change) and the configuration is written once, through
+     * {@link #save()}, when all fields are set.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try (BulkChange bulk = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            bulk.commit();
+        } catch (IOException e) {
+            // Only declared: Descriptor.save() logs a failed write itself, as here, and does not throw.
+            LOGGER.log(Level.WARNING, "Failed to save the CircleCI settings", e);
+        }
+        return true;
     }
 
     @POST

@@ -7,8 +7,11 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.ExtensionList;
+import hudson.XmlFile;
 import hudson.model.Item;
+import hudson.model.Saveable;
 import hudson.model.User;
+import hudson.model.listeners.SaveableListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
@@ -20,6 +23,7 @@ import io.jenkins.plugins.circleci.steps.CircleCiTriggerStep;
 import io.jenkins.plugins.circleci.steps.CircleCiWaitStep;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -135,6 +139,38 @@ class CircleCiConfigJenkinsTest {
         assertThat(s.rateLimit().burst()).isEqualTo(7);
         assertThat(CircleCiGlobalConfiguration.get().getWebhookSecretCredentialsId()).isEqualTo("webhook-secret");
         assertThat(s.caCertificates()).as("the textarea keeps the PEM").isEqualToIgnoringNewLines(ca);
+    }
+
+    /** Counts the saves Jenkins reports (Descriptor.save() fires SaveableListener once it has written the file). */
+    private static final class SaveCounter extends SaveableListener {
+        private final List<Saveable> saved = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onChange(Saveable o, XmlFile file) {
+            saved.add(o);
+        }
+
+        long of(Saveable s) {
+            return saved.stream().filter(o -> o == s).count();
+        }
+    }
+
+    /** One form submission binds every field through its setter (each of which saves) and writes the file once. */
+    @Test
+    void submittingTheFormWritesTheConfigurationOnce() throws Exception {
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        config.setServerUrl("https://circleci.example.com");
+        config.setCredentialsId("circleci-token");
+        config.setMaxPollInterval(30);
+        SaveCounter saves = new SaveCounter();
+        SaveableListener.all().add(saves);
+
+        r.configRoundtrip();
+
+        assertThat(saves.of(config)).as("writes of the CircleCI configuration").isEqualTo(1);
+        assertThat(CircleCiGlobalConfiguration.get().settings().maxPollInterval().toSeconds()).isEqualTo(30);
+        config.setBurst(7);
+        assertThat(saves.of(config)).as("a setter outside a form saves by itself").isEqualTo(2);
     }
 
     /**
