@@ -20,10 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kohsuke.stapler.MetaClassLoader;
 import org.kohsuke.stapler.OfflineStaplerRequest;
 import org.kohsuke.stapler.jelly.InternationalizedStringExpression;
-import org.kohsuke.stapler.jelly.JellyClassLoaderTearOff;
 import org.kohsuke.stapler.jelly.ResourceBundle;
 
 /**
@@ -48,9 +46,7 @@ class RealJellyParserTest {
     }
 
     private static Script compile(Path view) throws JellyException, MalformedURLException {
-        ClassLoader loader = RealJellyParserTest.class.getClassLoader();
-        return MetaClassLoader.get(loader).loadTearOff(JellyClassLoaderTearOff.class).createContext()
-                .compileScript(view.toUri().toURL());
+        return StaplerJelly.compile(view);
     }
 
     private static Throwable rootCause(Throwable t) {
