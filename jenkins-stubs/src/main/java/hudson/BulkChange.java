@@ -17,8 +17,9 @@ public class BulkChange implements Closeable {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    /** {@code throws IOException}, as a decompiled 2.5xx core jar declares it (older sources had no close()). */
     @Override
-    public void close() {
+    public void close() throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }
 }
