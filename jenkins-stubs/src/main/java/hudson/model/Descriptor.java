@@ -2,6 +2,8 @@ package hudson.model;
 
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /** Stand-in of Jenkins core's Descriptor: the members the plugin's descriptors use or override. */
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
@@ -18,6 +20,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
     }
 
     public synchronized void load() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -7,4 +7,9 @@ public class BaseCredentials implements Credentials {
     protected BaseCredentials() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    @Override
+    public CredentialsScope getScope() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.config;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
@@ -7,32 +8,36 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.circleci.Blank;
 import io.jenkins.plugins.circleci.api.CircleCiClient;
 import io.jenkins.plugins.circleci.api.RateLimit;
-import io.jenkins.plugins.circleci.api.error.CircleCiException;
-import io.jenkins.plugins.circleci.api.model.User;
 import io.jenkins.plugins.circleci.credentials.CircleCiTokens;
 import io.jenkins.plugins.circleci.credentials.WebhookSecretCache;
 import io.jenkins.plugins.circleci.credentials.WebhookSecrets;
 import io.jenkins.plugins.circleci.trigger.WatchOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → System → CircleCI (and {@code unclassified: circleci:} in Configuration as Code): the server,
  * the CA certificates trusted for it, the default credentials, how often waits poll, the request budget all waits share and the signing secret of
- * CircleCI's outbound webhooks. Each setter saves.
+ * CircleCI's outbound webhooks. Each setter saves (Configuration as Code, scripts); a form submission saves once.
  */
 @Extension
 @Symbol("circleci")
 public class CircleCiGlobalConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(CircleCiGlobalConfiguration.class.getName());
     private static final WatchOptions WATCH_DEFAULTS = WatchOptions.defaults();
 
     private String serverUrl = CircleCiClient.DEFAULT_BASE_URL;
@@ -166,6 +171,23 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         super.save();
     }
 
+    /**
+     * Binds the submitted form through the setters within one {@link BulkChange}: their saves are deferred (Jenkins'
+     * {@code Descriptor.save()} skips a saveable inside a bulk change) and the configuration is written once, through
+     * {@link #save()}, when all fields are set.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try (BulkChange bulk = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            bulk.commit();
+        } catch (IOException e) {
+            // Only declared: Descriptor.save() logs a failed write itself, as here, and does not throw.
+            LOGGER.log(Level.WARNING, "Failed to save the CircleCI settings", e);
+        }
+        return true;
+    }
+
     @POST
     @Restricted(NoExternalUse.class)
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String serverUrl,
@@ -176,9 +198,19 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         return CircleCiTokens.choicesFor(null, credentialsId, serverOrDefault(serverUrl));
     }
 
+    /** Default credentials a build cannot see (System-scoped, or missing) are an error here, not in every build. */
+    @POST
+    @Restricted(NoExternalUse.class)
+    public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String serverUrl) {
+        if (!isAdmin() || Blank.toNull(value) == null) {
+            return FormValidation.ok();
+        }
+        return CircleCiTokens.check(null, value, serverOrDefault(serverUrl));
+    }
+
     /**
-     * Calls CircleCI's {@code /me} with the chosen credentials and shows whose token it is; trusts the CA
-     * certificates in the form (saved or not) for the server in the form.
+     * Calls CircleCI's {@code /me} once with the chosen credentials and shows whose token it is, warning when builds
+     * cannot see those credentials; trusts the CA certificates in the form (saved or not) for the server in the form.
      */
     @POST
     @Restricted(NoExternalUse.class)
@@ -198,15 +230,11 @@ public class CircleCiGlobalConfiguration extends GlobalConfiguration {
         if (c == null) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist for " + url + ".");
         }
-        try {
-            ServerSettings saved = settings();
-            ServerSettings inForm = new ServerSettings(url, saved.credentialsId(), saved.minPollInterval(),
-                    saved.maxPollInterval(), saved.rateLimit(), Blank.toNull(caCertificates));
-            User me = CircleCiServers.client(url, c.getSecret().getPlainText(), inForm).me();
-            return FormValidation.ok("Connected to " + url + " as " + me.login() + ".");
-        } catch (CircleCiException e) {
-            return FormValidation.error(e.describe());
-        }
+        ServerSettings saved = settings();
+        ServerSettings inForm = new ServerSettings(url, saved.credentialsId(), saved.minPollInterval(),
+                saved.maxPollInterval(), saved.rateLimit(), Blank.toNull(caCertificates));
+        return ConnectionCheck.run(() -> CircleCiServers.client(url, c.getSecret().getPlainText(), inForm), url, id,
+                c.getScope());
     }
 
     @POST

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.circleci.credentials;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -22,8 +24,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * CircleCI API tokens live in Jenkins as Secret text credentials. A build finds them in its own context (folder
- * credentials work, and the build can use nothing its job could not); forms list only what the user may use. The
- * token's value never leaves {@link #forRun}, and no message here ever contains it.
+ * credentials work, and the build can use nothing its job could not); forms list only what the user may use and what a
+ * build can see. The token's value never leaves {@link #forRun}, and no message here ever contains it.
  */
 public final class CircleCiTokens {
     private CircleCiTokens() {}
@@ -47,10 +49,13 @@ public final class CircleCiTokens {
         return c.getSecret().getPlainText();
     }
 
-    /** The Secret text credentials the job (or, outside a job, Jenkins itself) may use for the server. */
+    /**
+     * The Secret text credentials the job may use for the server; outside a job (the global default, the Snippet
+     * Generator at the root), those of Jenkins itself that a build can see too.
+     */
     public static ListBoxModel choicesFor(Item item, String currentValue, String serverUrl) {
         if (item == null) {
-            return jenkinsWideChoices(currentValue, requirements(serverUrl));
+            return jenkinsWideChoices(currentValue, requirements(serverUrl), visibleToBuilds());
         }
         StandardListBoxModel model = new StandardListBoxModel();
         model.includeEmptyValue();
@@ -60,12 +65,15 @@ public final class CircleCiTokens {
         return model;
     }
 
-    /** Every Secret text credentials Jenkins itself may use (System scope included), for administrators' forms. */
-    static ListBoxModel jenkinsWideChoices(String currentValue, List<DomainRequirement> requirements) {
+    /**
+     * The Secret text credentials Jenkins itself may use that match {@code matcher}, for administrators' forms. Jenkins
+     * itself sees System-scoped credentials too; pass {@link #visibleToBuilds()} for what a build will use.
+     */
+    static ListBoxModel jenkinsWideChoices(String currentValue, List<DomainRequirement> requirements,
+            CredentialsMatcher matcher) {
         StandardListBoxModel model = new StandardListBoxModel();
         model.includeEmptyValue();
-        model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements,
-                CredentialsMatchers.always());
+        model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements, matcher);
         model.includeCurrentValue(currentOrEmpty(currentValue));
         return model;
     }
@@ -83,14 +91,37 @@ public final class CircleCiTokens {
         if (id.startsWith("${")) {
             return FormValidation.warning("Cannot check an expression; it is resolved when the build runs.");
         }
-        boolean found = item == null
-                ? existJenkinsWide(id, requirements(serverUrl))
-                : !CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authenticationOf(item),
-                        requirements(serverUrl), CredentialsMatchers.withId(id)).isEmpty();
-        return !found
-                ? FormValidation.error("No Secret text credentials with ID '" + id + "' are visible here for "
-                        + serverUrl + ".")
-                : FormValidation.ok();
+        List<DomainRequirement> requirements = requirements(serverUrl);
+        if (item != null) {
+            return CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, authenticationOf(item),
+                    requirements, CredentialsMatchers.withId(id)).isEmpty() ? notVisible(id, serverUrl)
+                    : FormValidation.ok();
+        }
+        if (existJenkinsWide(id, requirements, visibleToBuilds())) {
+            return FormValidation.ok();
+        }
+        return existJenkinsWide(id, requirements, CredentialsMatchers.withScope(CredentialsScope.SYSTEM))
+                ? FormValidation.error(systemScopedProblem(id)) : notVisible(id, serverUrl);
+    }
+
+    private static FormValidation notVisible(String id, String serverUrl) {
+        return FormValidation.error("No Secret text credentials with ID '" + id + "' are visible here for "
+                + serverUrl + ".");
+    }
+
+    /**
+     * What a build can see of the credentials Jenkins itself sees: not the System-scoped ones, which are for Jenkins
+     * alone (the credentials plugin hides them from every item, so {@link #forRun} would not find them).
+     */
+    public static CredentialsMatcher visibleToBuilds() {
+        return CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+    }
+
+    /** Why System-scoped token credentials do not work, and what to do; names the id, never the secret. */
+    public static String systemScopedProblem(String credentialsId) {
+        return "'" + credentialsId + "' are System-scoped credentials, which builds cannot see: every step using them "
+                + "fails with \"not visible to this build\". Change their scope to Global, or choose Global "
+                + "credentials.";
     }
 
     /**
@@ -103,10 +134,10 @@ public final class CircleCiTokens {
                 StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements), CredentialsMatchers.withId(id)));
     }
 
-    /** Whether Jenkins itself sees Secret text credentials with this id. */
-    static boolean existJenkinsWide(String id, List<DomainRequirement> requirements) {
+    /** Whether Jenkins itself sees Secret text credentials with this id that match {@code matcher}. */
+    static boolean existJenkinsWide(String id, List<DomainRequirement> requirements, CredentialsMatcher matcher) {
         return !CredentialsProvider.listCredentialsInItemGroup(StringCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                requirements, CredentialsMatchers.withId(id)).isEmpty();
+                requirements, CredentialsMatchers.allOf(CredentialsMatchers.withId(id), matcher)).isEmpty();
     }
 
     /** Credentials restricted to a domain match only that domain's CircleCI host. */

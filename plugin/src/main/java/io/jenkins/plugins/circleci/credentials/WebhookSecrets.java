@@ -1,5 +1,6 @@
 package io.jenkins.plugins.circleci.credentials;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -26,9 +27,9 @@ public final class WebhookSecrets {
         return CircleCiTokens.jenkinsWide(id, ANY_DOMAIN).map(c -> c.getSecret().getPlainText()).orElse(null);
     }
 
-    /** The Secret text credentials an administrator may choose. */
+    /** The Secret text credentials an administrator may choose, System-scoped ones included (no build reads them). */
     public static ListBoxModel choices(String currentValue) {
-        return CircleCiTokens.jenkinsWideChoices(currentValue, ANY_DOMAIN);
+        return CircleCiTokens.jenkinsWideChoices(currentValue, ANY_DOMAIN, CredentialsMatchers.always());
     }
 
     /** Whether the chosen credentials exist; empty is fine and means webhooks are off. */
@@ -37,7 +38,7 @@ public final class WebhookSecrets {
         if (id == null) {
             return FormValidation.ok("Empty: CircleCI webhooks are off: /circleci-webhook/ nudges nothing and answers 404 to signed deliveries.");
         }
-        if (!CircleCiTokens.existJenkinsWide(id, ANY_DOMAIN)) {
+        if (!CircleCiTokens.existJenkinsWide(id, ANY_DOMAIN, CredentialsMatchers.always())) {
             return FormValidation.error("No Secret text credentials with ID '" + id + "' exist. Until they do, "
                     + "CircleCI webhooks are off: /circleci-webhook/ nudges nothing and answers 404 to signed deliveries.");
         }

@@ -7,8 +7,11 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.ExtensionList;
+import hudson.XmlFile;
 import hudson.model.Item;
+import hudson.model.Saveable;
 import hudson.model.User;
+import hudson.model.listeners.SaveableListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
@@ -20,6 +23,7 @@ import io.jenkins.plugins.circleci.steps.CircleCiTriggerStep;
 import io.jenkins.plugins.circleci.steps.CircleCiWaitStep;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -137,6 +141,74 @@ class CircleCiConfigJenkinsTest {
         assertThat(s.caCertificates()).as("the textarea keeps the PEM").isEqualToIgnoringNewLines(ca);
     }
 
+    /** Counts the saves Jenkins reports (Descriptor.save() fires SaveableListener once it has written the file). */
+    private static final class SaveCounter extends SaveableListener {
+        private final List<Saveable> saved = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onChange(Saveable o, XmlFile file) {
+            saved.add(o);
+        }
+
+        long of(Saveable s) {
+            return saved.stream().filter(o -> o == s).count();
+        }
+    }
+
+    /** One form submission binds every field through its setter (each of which saves) and writes the file once. */
+    @Test
+    void submittingTheFormWritesTheConfigurationOnce() throws Exception {
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        config.setServerUrl("https://circleci.example.com");
+        config.setCredentialsId("circleci-token");
+        config.setMaxPollInterval(30);
+        SaveCounter saves = new SaveCounter();
+        SaveableListener.all().add(saves);
+
+        r.configRoundtrip();
+
+        assertThat(saves.of(config)).as("writes of the CircleCI configuration").isEqualTo(1);
+        assertThat(CircleCiGlobalConfiguration.get().settings().maxPollInterval().toSeconds()).isEqualTo(30);
+        config.setBurst(7);
+        assertThat(saves.of(config)).as("a setter outside a form saves by itself").isEqualTo(2);
+    }
+
+    /**
+     * Builds look the token up in the job's context, where System-scoped credentials are invisible: the default
+     * credentials list offers only Global ones, a System-scoped choice is an error, and Test connection says why.
+     * The webhook secret, which only Jenkins itself reads, may be System-scoped.
+     */
+    @Test
+    void systemScopedTokensAreNotOfferedAsTheDefaultAndAreFlaggedWhenChosen() throws Exception {
+        secure();
+        addWebhookSecret();
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.SYSTEM, "system-token", "CircleCI for Jenkins only",
+                        Secret.fromString(TOKEN)));
+        CircleCiGlobalConfiguration config = CircleCiGlobalConfiguration.get();
+        String url = simulator.baseUrl();
+        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
+            assertThat(values(config.doFillCredentialsIdItems(url, ""))).contains("circleci-token")
+                    .doesNotContain("system-token", "webhook-secret");
+            assertThat(values(config.doFillCredentialsIdItems(url, "system-token")))
+                    .as("a value saved before is still shown, to be flagged").contains("system-token");
+            FormValidation check = config.doCheckCredentialsId("system-token", url);
+            assertThat(check.kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(check.getMessage()).contains("System-scoped");
+            assertThat(config.doCheckCredentialsId("circleci-token", url).kind).isEqualTo(FormValidation.Kind.OK);
+
+            FormValidation connection = config.doTestConnection(url, "system-token", null);
+            assertThat(connection.kind).isEqualTo(FormValidation.Kind.WARNING);
+            assertThat(connection.getMessage()).contains("Connected to", "System-scoped").doesNotContain(TOKEN);
+
+            assertThat(values(config.doFillWebhookSecretCredentialsIdItems(""))).contains("webhook-secret");
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThat(config.doCheckCredentialsId("system-token", url).kind).as("nothing revealed")
+                    .isEqualTo(FormValidation.Kind.OK);
+        }
+    }
+
     @Test
     void onlyAdminsGetTheCaCertificatesDescribed() throws Exception {
         secure();
@@ -189,7 +261,7 @@ class CircleCiConfigJenkinsTest {
             FormValidation ok = config.doTestConnection(url, "circleci-token", null);
             assertThat(ok.kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(ok.getMessage()).contains("Connected to").doesNotContain(TOKEN);
-            assertThat(config.doTestConnection(url, "nope", null).getMessage()).contains("'nope'");
+            assertThat(config.doTestConnection(url, "nope", null).getMessage()).contains("nope");
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             assertThatThrownBy(() -> config.doTestConnection(url, "circleci-token", null))
