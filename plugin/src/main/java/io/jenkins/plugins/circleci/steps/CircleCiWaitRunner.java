@@ -71,7 +71,10 @@ final class CircleCiWaitRunner implements Serializable {
          */
         ScheduledExecutorService timer();
 
-        /** How often to check {@link #buildEnded()}. */
+        /**
+         * How often to check {@link #buildEnded()}; zero for never, for a shell whose builds cannot end without their
+         * steps (the soak's, whose virtual time must go idle once every wait is over).
+         */
         Duration buildCheckInterval();
 
         /**
@@ -493,7 +496,11 @@ final class CircleCiWaitRunner implements Serializable {
      * poll on until the pipeline ends or the deadline passes, and never cancel it.
      */
     private void checkTheBuild() {
-        long every = Math.max(1, shell.buildCheckInterval().toMillis());
+        Duration interval = shell.buildCheckInterval();
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        long every = Math.max(1, interval.toMillis());
         try {
             ScheduledFuture<?> check = shell.timer().scheduleWithFixedDelay(this::checkTheBuildOnce, every, every,
                     TimeUnit.MILLISECONDS);
