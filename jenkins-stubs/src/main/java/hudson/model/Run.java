@@ -36,6 +36,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
+    /** Upstream overrides HistoricalBuild's (whose stand-in leaves its members out); WorkflowRun overrides it again. */
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @Override
     public String getUrl() {
         throw new UnsupportedOperationException("stand-in");

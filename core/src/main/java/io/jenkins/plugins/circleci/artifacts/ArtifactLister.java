@@ -23,6 +23,8 @@ import java.util.Objects;
  * {@link #PAGES_PER_JOB} pages of each job's artifacts and {@link #MAX_PAGES} in all, {@link #MAX_ARTIFACTS}
  * artifacts, for at most {@link #TIME_BUDGET}; so at most {@code workflows × 2 + 50} requests, each one a normal read
  * within the shared request budget. Never throws and never touches the outcome: what is not listed is a warning line.
+ * An artifact listed without a download URL (the spec requires one; a server may still leave it out) is left out with
+ * a warning, so that nothing downstream (a console link, the returned {@code url}) meets a null.
  */
 public final class ArtifactLister {
     public static final int MAX_JOBS = 50;
@@ -62,6 +64,8 @@ public final class ArtifactLister {
         private int jobs;
         private int pagesLeft = MAX_PAGES;
         private boolean stopped;
+        private int withoutUrl;
+        private String firstWithoutUrl;
 
         CollectedArtifacts read(Outcome outcome) {
             ProjectSlug slug;
@@ -97,6 +101,11 @@ public final class ArtifactLister {
                     listJob(slug, w, job);
                 }
             }
+            if (withoutUrl > 0) {
+                warnings.add(withoutUrl == 1 ? "1 artifact was listed without a download URL and is left out: "
+                        + firstWithoutUrl + "." : withoutUrl + " artifacts were listed without a download URL and are "
+                        + "left out, the first: " + firstWithoutUrl + ".");
+            }
             return new CollectedArtifacts(artifacts, jobs, warnings);
         }
 
@@ -113,8 +122,15 @@ public final class ArtifactLister {
                         warnings.add("Stopped listing artifacts at " + MAX_ARTIFACTS + "; the rest were not listed.");
                         return;
                     }
-                    artifacts.add(new ListedArtifact(w.name(), job.name(), job.jobNumber(),
-                            client.maskSecrets(a.path()), client.maskSecrets(a.url()), a.nodeIndex()));
+                    String path = client.maskSecrets(a.path());
+                    if (a.url() == null || a.url().isBlank()) {
+                        if (withoutUrl++ == 0) {
+                            firstWithoutUrl = path + " of " + label;
+                        }
+                        continue;
+                    }
+                    artifacts.add(new ListedArtifact(w.name(), job.name(), job.jobNumber(), path,
+                            client.maskSecrets(a.url()), a.nodeIndex()));
                 }
                 if (!page.complete()) {
                     warnings.add("Only the first " + page.pages() + " page" + (page.pages() == 1 ? "" : "s")

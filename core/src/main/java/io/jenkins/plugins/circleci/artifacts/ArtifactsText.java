@@ -22,8 +22,9 @@ public final class ArtifactsText {
                 + (collected.jobs() == 1 ? "" : "s") + (count == 0 ? "." : ":"));
         for (ListedArtifact a : collected.artifacts().subList(0, Math.min(count, SHOWN))) {
             out.add("  " + a.workflow() + "/" + a.job() + " (#" + a.jobNumber() + ")"
-                    + (a.nodeIndex() == 0 ? "" : " node " + a.nodeIndex()) + ": " + a.path() + " "
-                    + link.apply(a.url()));
+                    + (a.nodeIndex() == 0 ? "" : " node " + a.nodeIndex()) + ": " + a.path()
+                    // The lister leaves out artifacts without a URL; one built elsewhere still prints, unlinked.
+                    + (a.url() == null ? "" : " " + link.apply(a.url())));
         }
         if (count > SHOWN) {
             out.add("  … and " + (count - SHOWN) + " more (all of them are in the returned 'artifacts').");

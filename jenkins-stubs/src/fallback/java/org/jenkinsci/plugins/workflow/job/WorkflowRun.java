@@ -20,4 +20,9 @@ public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun>
     public FlowExecutionOwner asFlowExecutionOwner() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    /** "Forcibly terminate": fails the context of every running step without stopping it. */
+    public void doTerm() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

@@ -2,7 +2,10 @@ package org.jenkinsci.plugins.workflow.steps;
 
 import java.io.Serializable;
 
-/** Stand-in of workflow-step-api's StepExecution, executable: the context and the default stop/onResume. */
+/**
+ * Stand-in of workflow-step-api's StepExecution, executable: the context and the defaults of stop, onResume, getStatus
+ * and blocksRestart.
+ */
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -26,5 +29,9 @@ public abstract class StepExecution implements Serializable {
 
     public String getStatus() {
         return null;
+    }
+
+    public boolean blocksRestart() {
+        return false;
     }
 }

@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -36,6 +38,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  */
 final class CircleCiStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(CircleCiStepExecution.class.getName());
 
     private final StepOptions options;
     private volatile CircleCiWaitRunner runner;
@@ -51,7 +54,8 @@ final class CircleCiStepExecution extends StepExecution {
         StepEnvironment environment = StepEnvironment.current();
         ServerSettings settings = environment.settings();
         String serverUrl = options.serverUrl(settings);
-        if (options.credentialsId(settings) == null) {
+        String credentialsId = options.credentialsId(settings);
+        if (credentialsId == null) {
             throw new AbortException("No CircleCI credentials were given: pass credentialsId: with the ID of a "
                     + "Secret text credential holding a CircleCI personal API token, or set default credentials in "
                     + "Manage Jenkins > System > CircleCI.");
@@ -87,8 +91,9 @@ final class CircleCiStepExecution extends StepExecution {
             getContext().onSuccess(StepOutcomes.disabled(options));
             return true;
         }
-        runner = new CircleCiWaitRunner(options, serverUrl, watchOptions, options.triggers() ? trace() : null);
-        runner.start(new JenkinsShell(environment, options.credentialsId(settings)));
+        runner = new CircleCiWaitRunner(options, serverUrl, credentialsId, watchOptions,
+                options.triggers() ? trace() : null);
+        runner.start(new JenkinsShell(environment, credentialsId));
         return false;
     }
 
@@ -133,7 +138,27 @@ final class CircleCiStepExecution extends StepExecution {
             return;
         }
         StepEnvironment environment = StepEnvironment.current();
-        r.resume(new JenkinsShell(environment, options.credentialsId(environment.settings())));
+        // The id resolved at the start: the global default may have changed (or been cleared) since. Steps saved
+        // before it was kept resolve it again, as they always did.
+        String credentialsId = r.credentialsId() != null ? r.credentialsId()
+                : options.credentialsId(environment.settings());
+        r.resume(new JenkinsShell(environment, credentialsId));
+    }
+
+    /**
+     * While the trigger request may be on its way and the pipeline is not saved yet (see
+     * {@link CircleCiWaitRunner#blocksRestart()}): a safe restart waits, rather than leave the step unable to tell
+     * whether CircleCI created the pipeline.
+     */
+    @Override
+    public boolean blocksRestart() {
+        CircleCiWaitRunner r = runner;
+        return r != null && r.blocksRestart();
+    }
+
+    /** The runner once started (for tests); null before, and for a disabled step. */
+    CircleCiWaitRunner runner() {
+        return runner;
     }
 
     @Override
@@ -153,13 +178,14 @@ final class CircleCiStepExecution extends StepExecution {
 
     /**
      * Connects the runner to this step's context. Not saved: rebuilt on start and on resume. The credentials id is
-     * resolved against the global default when the shell is built, and the token fetched only inside
-     * {@link #client}, off the CPS VM thread.
+     * the one resolved at the start, and the token fetched only inside {@link #client}, off the CPS VM thread.
      */
     private final class JenkinsShell implements CircleCiWaitRunner.Shell {
         private final StepEnvironment environment;
         private final String credentialsId;
         private volatile PrintStream log;
+        /** The build, once {@link #client} looked it up (off the CPS VM thread), for {@link #buildEnded()}. */
+        private volatile Run<?, ?> run;
 
         JenkinsShell(StepEnvironment environment, String credentialsId) {
             this.environment = environment;
@@ -167,8 +193,18 @@ final class CircleCiStepExecution extends StepExecution {
         }
 
         @Override
-        public ScheduledExecutorService scheduler() {
-            return environment.scheduler();
+        public ScheduledExecutorService timer() {
+            return environment.timer();
+        }
+
+        @Override
+        public Duration buildCheckInterval() {
+            return environment.buildCheckInterval();
+        }
+
+        @Override
+        public boolean buildEnded() {
+            return environment.buildEnded(run);
         }
 
         @Override
@@ -194,6 +230,7 @@ final class CircleCiStepExecution extends StepExecution {
         @Override
         public CircleCiClient client(String serverUrl) throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
+            this.run = run;
             String token = environment.token(run, credentialsId, serverUrl);
             return environment.client(serverUrl, token, environment.settings());
         }
@@ -227,38 +264,78 @@ final class CircleCiStepExecution extends StepExecution {
             return environment.link(url, text);
         }
 
+        /** Never throws: a state that could not be saved or shown must not end (or hang) the wait. */
         @Override
         public void stateChanged() {
-            getContext().saveState();
-            CircleCiWaitRunner r = runner;
-            if (r != null && r.pipeline() != null) {
-                recordOnBuild(r.pipeline(), null);
+            try {
+                getContext().saveState();
+                CircleCiWaitRunner r = runner;
+                if (r != null && r.pipeline() != null) {
+                    recordOnBuild(r.pipeline(), null);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "Could not save the CircleCI step's state or list its pipeline", e);
             }
         }
 
+        /**
+         * Reports the outcome, then completes the step with it. The report is for people: any part of it that throws
+         * (a bad link, a JUnit or build-page problem) becomes a warning line, never a step that does not end. Only
+         * when the outcome itself cannot be told (its result or return value fails to build) does the step fail
+         * with what went wrong.
+         */
         @Override
         public void finished(Outcome outcome, OutcomeDetails details) {
-            Throwable failure = StepOutcomes.failureOf(outcome, options.propagate());
+            Throwable failure;
+            Object value = null;
+            try {
+                failure = StepOutcomes.failureOf(outcome, options.propagate());
+                if (failure == null) {
+                    value = StepOutcomes.toMap(outcome, details.failures(), details.artifacts());
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "Could not build the CircleCI step's result", e);
+                failure = e;
+            }
+            report(outcome, details, failure);
+            if (failure != null) {
+                getContext().onFailure(failure);
+            } else {
+                getContext().onSuccess(value);
+            }
+        }
+
+        private void report(Outcome outcome, OutcomeDetails details, Throwable failure) {
             PrintStream console = log();
-            FailureReportText.lines(details.failures(), url -> link(url, url)).forEach(console::println);
+            guarded("print what failed", () -> FailureReportText.lines(details.failures(), url -> link(url, url))
+                    .forEach(console::println));
             Run<?, ?> run = runOrNull();
             if (details.tests() != null) {
-                JUnitRecording.record(run, details.tests(), listenerOrNull()).forEach(console::println);
+                guarded("record the test results", () -> JUnitRecording.record(run, details.tests(),
+                        listenerOrNull()).forEach(console::println));
             }
             if (details.artifacts() != null) {
-                ArtifactsText.lines(details.artifacts(), url -> link(url, url)).forEach(console::println);
+                guarded("list the artifacts", () -> ArtifactsText.lines(details.artifacts(), url -> link(url, url))
+                        .forEach(console::println));
             }
             // An AbortException prints its own message; any other ending is worth one line of its own.
             if (!(failure instanceof AbortException) && outcome.message() != null && !outcome.message().isBlank()) {
                 console.println(outcome.message());
             }
             if (outcome.pipeline() != null && run != null) {
-                CircleCiPipelineAction.finished(run, outcome, details.failures());
+                guarded("show the pipeline on the build's page",
+                        () -> CircleCiPipelineAction.finished(run, outcome, details.failures()));
             }
-            if (failure != null) {
-                getContext().onFailure(failure);
-            } else {
-                getContext().onSuccess(StepOutcomes.toMap(outcome, details.failures(), details.artifacts()));
+        }
+
+        /** Runs one part of the report; if it throws, says so in one warning line and goes on. */
+        private void guarded(String what, Runnable part) {
+            try {
+                part.run();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "The CircleCI step could not " + what, e);
+                log().println("WARNING: could not " + what + " (" + e.getClass().getSimpleName()
+                        + "); the step's result is not affected.");
             }
         }
 
@@ -287,7 +364,13 @@ final class CircleCiStepExecution extends StepExecution {
 
         @Override
         public void failed(Throwable error) {
-            getContext().onFailure(StepOutcomes.userFacing(error));
+            Throwable shown;
+            try {
+                shown = StepOutcomes.userFacing(error);
+            } catch (RuntimeException | LinkageError e) {
+                shown = error; // the step still fails, with the error as it is
+            }
+            getContext().onFailure(shown);
         }
 
         /** Lists the pipeline on the build's page. Tests without Jenkins have no build: nothing to list it on. */

@@ -31,7 +31,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -55,10 +57,31 @@ final class CircleCiWaitRunner implements Serializable {
      */
     static final Duration ABORT_GRACE = Duration.ofMinutes(1);
 
+    /**
+     * How often a running step checks that its build still runs: Jenkins' "forcibly terminate" and "kill" end the step
+     * without stopping it, and the wait must not go on polling (and leave the pipeline running) for hours after.
+     */
+    static final Duration BUILD_CHECK_INTERVAL = Duration.ofMinutes(1);
+
     /** What the runner needs from its Jenkins (or test) shell. Calls may come from any thread. */
     interface Shell {
-        /** Short timers (the abort's grace period). */
-        ScheduledExecutorService scheduler();
+        /**
+         * Short timers that must fire on time (the abort's grace period, the build check): never the watcher's
+         * scheduler, whose threads a slow CircleCI can hold. Tasks scheduled here do no I/O.
+         */
+        ScheduledExecutorService timer();
+
+        /**
+         * How often to check {@link #buildEnded()}; zero for never, for a shell whose builds cannot end without their
+         * steps (the soak's, whose virtual time must go idle once every wait is over).
+         */
+        Duration buildCheckInterval();
+
+        /**
+         * Whether the build has ended while this step still runs here (Jenkins ended the step without stopping it).
+         * Quick and never blocking: called on the {@link #timer()}.
+         */
+        boolean buildEnded();
 
         /** Work that may block for long: the trigger, credential lookups. */
         ExecutorService blocking();
@@ -89,6 +112,12 @@ final class CircleCiWaitRunner implements Serializable {
 
     private final StepOptions options;
     private final String serverUrl;
+    /**
+     * The credentials id as resolved at the start (the global default when the step names none), so that a wait
+     * resumed after a restart uses the same token even if the default changed meanwhile. An id, never a secret; null
+     * in steps saved before it was kept (they resolve it again on resume).
+     */
+    private final String credentialsId;
     private final WatchOptions watchOptions;
     /** The build's trace, joined by every request to CircleCI; null without one (and in steps saved before it). */
     private final TraceContext trace;
@@ -109,17 +138,29 @@ final class CircleCiWaitRunner implements Serializable {
      */
     private transient Outcome ended;
     private transient volatile Throwable stopCause;
+    /** The periodic {@link Shell#buildEnded()} check; cancelled once the step has ended. */
+    private transient ScheduledFuture<?> buildCheck;
 
-    CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions) {
-        this(options, serverUrl, watchOptions, null);
+    CircleCiWaitRunner(StepOptions options, String serverUrl, String credentialsId, WatchOptions watchOptions) {
+        this(options, serverUrl, credentialsId, watchOptions, null);
     }
 
-    /** @param trace the build's trace context, or null: every request to CircleCI's API then carries it */
-    CircleCiWaitRunner(StepOptions options, String serverUrl, WatchOptions watchOptions, TraceContext trace) {
+    /**
+     * @param credentialsId the credentials id resolved now, kept for a resume after a restart
+     * @param trace the build's trace context, or null: every request to CircleCI's API then carries it
+     */
+    CircleCiWaitRunner(StepOptions options, String serverUrl, String credentialsId, WatchOptions watchOptions,
+            TraceContext trace) {
         this.options = options;
         this.serverUrl = serverUrl;
+        this.credentialsId = credentialsId;
         this.watchOptions = watchOptions;
         this.trace = trace;
+    }
+
+    /** The credentials id resolved at the start; null in a step saved before it was kept. */
+    String credentialsId() {
+        return credentialsId;
     }
 
     /** The shell's client for the server, joining the build's trace when there is one. */
@@ -141,7 +182,21 @@ final class CircleCiWaitRunner implements Serializable {
         return state;
     }
 
-    /** Starts: the trigger (or the first look) runs on the shell's scheduler; returns at once. */
+    /**
+     * While the trigger request may be on its way and no pipeline is saved yet: a restart now would leave the step not
+     * knowing whether CircleCI created a pipeline, so Jenkins' safe restart waits for it (bounded by the request's
+     * timeouts).
+     */
+    synchronized boolean blocksRestart() {
+        return triggering && !completed;
+    }
+
+    /** Whether the watcher already has the outcome (tests: the moment before {@link #finishWithDetails} takes it). */
+    synchronized boolean watcherDone() {
+        return handle != null && handle.outcome().isDone();
+    }
+
+    /** Starts: the trigger (or the first look) runs on the shell's blocking executor; returns at once. */
     void start(Shell shell) {
         synchronized (this) {
             this.shell = shell;
@@ -150,6 +205,7 @@ final class CircleCiWaitRunner implements Serializable {
             }
             starting = true;
         }
+        checkTheBuild();
         shell.blocking().execute(this::triggerThenWatch);
     }
 
@@ -159,11 +215,8 @@ final class CircleCiWaitRunner implements Serializable {
         boolean notWaitedDone;
         synchronized (this) {
             this.shell = shell;
-            if (abortRequested && stopCause == null) {
-                // Aborted before the restart (the cause itself is not saved): the abort still has to reach CircleCI.
-                stopCause = new FlowInterruptedException(Result.ABORTED, true);
-            }
-            stop = stopCause;
+            // Aborted before the restart (the cause itself is not saved): the abort still has to reach CircleCI.
+            stop = abortRequested ? abortedLocked() : stopCause;
             // A pipeline triggered without waiting is done (decided with the abort locked out: a later abort finds
             // the step done), unless an abort is pending: that one still cancels it.
             notWaitedDone = state != null && !options.waitForCompletion() && completeUnlessStopped();
@@ -174,9 +227,10 @@ final class CircleCiWaitRunner implements Serializable {
             return;
         }
         if (notWaitedDone) {
-            shell.finished(notWaited(), OutcomeDetails.NONE);
+            deliver(this::notWaited, OutcomeDetails.NONE);
             return;
         }
+        checkTheBuild();
         if (stop != null) {
             shell.log().println("The build was aborted around a Jenkins restart: aborting " + describePipeline());
             failAfterGrace(stop);
@@ -193,7 +247,13 @@ final class CircleCiWaitRunner implements Serializable {
 
     /** A restart came while the trigger was in flight: whether CircleCI created a pipeline is not known. */
     private void failUnknownTrigger(Throwable stop) {
-        String link = shell.link(projectPipelinesUrl(), "the project's pipelines");
+        String link;
+        try {
+            link = shell.link(projectPipelinesUrl(), "the project's pipelines");
+        } catch (RuntimeException | LinkageError e) {
+            // Only the link is lost: the step must still end.
+            link = "the project's pipelines in CircleCI";
+        }
         CircleCiException unknown = new CircleCiException("Jenkins restarted while the CircleCI pipeline of "
                 + options.describe() + " was being triggered, so it is not known whether CircleCI created it.",
                 "Look at the project's pipelines in CircleCI before you run this build again.", null);
@@ -233,6 +293,13 @@ final class CircleCiWaitRunner implements Serializable {
             }
             alreadyEnded = ended;
             toAbort = handle;
+            if (alreadyEnded == null && toAbort != null && toAbort.outcome().isDone()) {
+                // The watcher has just ended and is handing its outcome over: there is nothing left to cancel.
+                alreadyEnded = toAbort.outcome().isCompletedExceptionally() ? null : toAbort.outcome().join();
+                if (alreadyEnded == null) {
+                    toAbort = null; // it failed (or stopped): that ending fails the step, with this abort's cause
+                }
+            }
             waitForStart = toAbort == null && starting;
             if (waitForStart) {
                 // The start has not reached the watcher yet; triggerThenWatch() or watch() aborts once it does.
@@ -316,7 +383,7 @@ final class CircleCiWaitRunner implements Serializable {
                         starting = false;
                         done = completeUnlessStopped();
                     }
-                    endWith(done, triggered.notTriggeredOutcome().orElseThrow());
+                    endWith(done, () -> triggered.notTriggeredOutcome().orElseThrow());
                     return;
                 }
                 synchronized (this) {
@@ -334,7 +401,7 @@ final class CircleCiWaitRunner implements Serializable {
                     }
                 }
                 if (done) {
-                    shell.finished(triggered.notWaitedOutcome(), OutcomeDetails.NONE);
+                    deliver(triggered::notWaitedOutcome, OutcomeDetails.NONE);
                     return;
                 }
             }
@@ -411,13 +478,103 @@ final class CircleCiWaitRunner implements Serializable {
         failAfterGrace(stopCause);
     }
 
-    /** Fails the step with {@code cause} after the grace period, unless it has ended by then. */
+    /**
+     * Fails the step with {@code cause} after the grace period, unless it has ended by then. On the shell's timer, not
+     * the watcher's scheduler: the abort the grace guards may be the very task stuck behind a slow CircleCI there.
+     */
     private void failAfterGrace(Throwable cause) {
         try {
-            shell.scheduler().schedule(() -> fail(cause), shell.abortGrace().toMillis(), TimeUnit.MILLISECONDS);
+            shell.timer().schedule(() -> fail(cause), shell.abortGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            fail(cause); // no scheduler left to wait with
+            fail(cause); // no timer left to wait with
         }
+    }
+
+    /**
+     * Checks every {@link Shell#buildCheckInterval()} that the build still runs, until the step ends. Jenkins'
+     * "forcibly terminate" (and "kill") end the step without calling {@link #abort}: without this, the wait would
+     * poll on until the pipeline ends or the deadline passes, and never cancel it.
+     */
+    private void checkTheBuild() {
+        Duration interval = shell.buildCheckInterval();
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        long every = Math.max(1, interval.toMillis());
+        try {
+            ScheduledFuture<?> check = shell.timer().scheduleWithFixedDelay(this::checkTheBuildOnce, every, every,
+                    TimeUnit.MILLISECONDS);
+            synchronized (this) {
+                buildCheck = check;
+                if (completed) {
+                    check.cancel(false);
+                }
+            }
+        } catch (RejectedExecutionException e) {
+            // The controller is going down: the step resumes (and checks again) after the restart.
+        }
+    }
+
+    private void checkTheBuildOnce() {
+        try {
+            synchronized (this) {
+                if (completed) {
+                    stopCheckingTheBuild();
+                    return;
+                }
+            }
+            if (shell.buildEnded()) {
+                endedWithoutStop();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // A check that fails says nothing about the build; the next one looks again (and a periodic task that
+            // threw would never run again).
+            LOG.log(Level.FINE, "Could not check whether the build of " + describePipeline() + " still runs", e);
+        }
+    }
+
+    /** Under the lock: the stop's cause, an abort without a cause of its own when none is known (yet). */
+    private Throwable abortedLocked() {
+        if (stopCause == null) {
+            stopCause = new FlowInterruptedException(Result.ABORTED, true);
+        }
+        return stopCause;
+    }
+
+    /** Under the lock. */
+    private void stopCheckingTheBuild() {
+        if (buildCheck != null) {
+            buildCheck.cancel(false);
+        }
+    }
+
+    /**
+     * The build has ended but nobody stopped this step: Jenkins ended it (forcibly terminated) without calling
+     * {@link #abort}. Nobody waits for the outcome any more; treat it as an abort whose step has already ended: stop
+     * the wait, and cancel the running workflows unless cancelOnAbort is off.
+     */
+    private void endedWithoutStop() {
+        WatchHandle toAbort;
+        synchronized (this) {
+            if (!markCompleted()) {
+                return;
+            }
+            stopCheckingTheBuild();
+            abortRequested = true;
+            abortedLocked();
+            toAbort = handle;
+        }
+        String fate = options.cancelOnAbort() ? "canceling its running workflows"
+                : "leaving it running in CircleCI (cancelOnAbort: false)";
+        String line = "The build ended while this step was still waiting for " + describePipeline()
+                + " (forcibly terminated): stopping the wait and " + fate + ".";
+        shell.log().println(line);
+        LOG.log(Level.INFO, line);
+        if (toAbort != null) {
+            toAbort.abort("Jenkins build terminated");
+        }
+        // Else the start has not reached the watcher yet: watch() finds the step ended and aborted, and cancels the
+        // pipeline (or leaves it running) once it is known.
     }
 
     private Outcome notWaited() {
@@ -442,20 +599,32 @@ final class CircleCiWaitRunner implements Serializable {
      * report (see {@link #abort}), and a report still waiting for a thread is then not read at all.
      */
     private void finishWithDetails(CircleCiClient client, Outcome outcome) {
+        boolean stopped;
         synchronized (this) {
             ended = outcome;
+            stopped = stopCause != null;
+        }
+        if (stopped) {
+            // Aborted: the step fails with the abort's cause, so a report would go unread; reading it (many requests,
+            // maybe against a slow CircleCI) would only delay the end of an aborted build.
+            finish(outcome, OutcomeDetails.NONE);
+            return;
         }
         try {
             shell.blocking().execute(() -> {
+                boolean abortedMeanwhile;
                 synchronized (this) {
                     if (completed) {
                         return; // aborted while this waited for a thread: nobody will see the report
                     }
+                    abortedMeanwhile = stopCause != null;
                 }
                 OutcomeDetails details = OutcomeDetails.NONE;
                 try {
-                    // Wall-clock time bounds this work, whatever clock the wait runs on.
-                    details = OutcomeDetails.read(client, Clock.systemUTC(), outcome, options);
+                    if (!abortedMeanwhile) {
+                        // Wall-clock time bounds this work, whatever clock the wait runs on.
+                        details = OutcomeDetails.read(client, Clock.systemUTC(), outcome, options);
+                    }
                 } finally {
                     // Whatever happened while reading, the step ends with its outcome.
                     finish(outcome, details);
@@ -466,10 +635,6 @@ final class CircleCiWaitRunner implements Serializable {
         }
     }
 
-    private void finish(Outcome outcome) {
-        finish(outcome, OutcomeDetails.NONE);
-    }
-
     /** Completes with the outcome; once a stop was requested, the step fails with the stop's cause instead. */
     private void finish(Outcome outcome, OutcomeDetails details) {
         if (markCompleted()) {
@@ -477,8 +642,22 @@ final class CircleCiWaitRunner implements Serializable {
             if (stop != null) {
                 shell.failed(stop);
             } else {
-                shell.finished(outcome, details);
+                deliver(() -> outcome, details);
             }
+        }
+    }
+
+    /**
+     * Hands the outcome to the shell once the end is claimed ({@link #markCompleted} or
+     * {@link #completeUnlessStopped}). Whatever goes wrong there, the step ends: once claimed, no later call (an abort,
+     * its grace) would complete it, and a step that never completes hangs its build, deaf to Abort.
+     */
+    private void deliver(Supplier<Outcome> outcome, OutcomeDetails details) {
+        try {
+            shell.finished(outcome.get(), details);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Reporting the end of the wait for " + describePipeline() + " failed", e);
+            shell.failed(e);
         }
     }
 
@@ -495,11 +674,12 @@ final class CircleCiWaitRunner implements Serializable {
     }
 
     /** Ends with the outcome if {@link #completeUnlessStopped()} claimed the end, else as {@link #finish} decides. */
-    private void endWith(boolean claimed, Outcome outcome) {
+    private void endWith(boolean claimed, Supplier<Outcome> outcome) {
         if (claimed) {
-            shell.finished(outcome, OutcomeDetails.NONE);
-        } else {
-            finish(outcome);
+            deliver(outcome, OutcomeDetails.NONE);
+        } else if (markCompleted()) {
+            // Not claimed, yet not completed: an abort came first, and the step fails with its cause.
+            shell.failed(stopCause);
         }
     }
 

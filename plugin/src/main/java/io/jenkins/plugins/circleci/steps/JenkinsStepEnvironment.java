@@ -39,6 +39,17 @@ final class JenkinsStepEnvironment extends StepEnvironment {
     }
 
     @Override
+    ScheduledExecutorService timer() {
+        return CircleCiExecutors.timer();
+    }
+
+    /** In memory: a WorkflowRun builds until its result is set and its execution complete (or killed). */
+    @Override
+    boolean buildEnded(Run<?, ?> run) {
+        return run != null && !run.isBuilding();
+    }
+
+    @Override
     synchronized PipelineWatcher watcher() {
         ScheduledExecutorService current = CircleCiExecutors.scheduler();
         if (watcher == null || watcherScheduler != current) {

@@ -36,12 +36,31 @@ abstract class StepEnvironment {
     /** Where work that may block for a long time runs: the trigger, credential lookups. */
     abstract ExecutorService blocking();
 
+    /**
+     * Where timers that must fire on time run (an abort's grace period, the check that the build still runs): never
+     * the watcher's scheduler, whose threads a slow CircleCI can hold. Tasks here do no I/O.
+     */
+    abstract ScheduledExecutorService timer();
+
     abstract PipelineWatcher watcher();
 
     /** How long an abort waits for the step's start and the watcher before the step fails anyway. */
     Duration abortGrace() {
         return CircleCiWaitRunner.ABORT_GRACE;
     }
+
+    /** How often a running step checks that its build still runs (see {@link #buildEnded}). */
+    Duration buildCheckInterval() {
+        return CircleCiWaitRunner.BUILD_CHECK_INTERVAL;
+    }
+
+    /**
+     * Whether {@code run} has ended although a step of it still runs here: Jenkins ended the step without stopping it
+     * (the build's "forcibly terminate" or "kill"). Never blocks: called on {@link #timer()}.
+     *
+     * @param run the step's build, or null when not known (yet)
+     */
+    abstract boolean buildEnded(Run<?, ?> run);
 
     abstract Clock clock();
 

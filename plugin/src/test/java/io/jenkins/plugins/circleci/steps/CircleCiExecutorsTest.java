@@ -3,6 +3,8 @@ package io.jenkins.plugins.circleci.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.init.Terminator;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +75,65 @@ class CircleCiExecutorsTest {
     }
 
     @Test
+    void theTimerIsOneNamedDaemonThreadApartFromTheWatchersThreads() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(CircleCiExecutors.SCHEDULER_THREADS);
+        for (int i = 0; i < CircleCiExecutors.SCHEDULER_THREADS; i++) {
+            CircleCiExecutors.scheduler().execute(() -> {
+                busy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertThat(busy.await(10, TimeUnit.SECONDS)).as("the watcher's threads are all held").isTrue();
+
+            Thread thread = CircleCiExecutors.timer().schedule(Thread::currentThread, 1, TimeUnit.MILLISECONDS)
+                    .get(10, TimeUnit.SECONDS);
+
+            assertThat(thread.isDaemon()).isTrue();
+            assertThat(thread.getName()).startsWith("CircleCI timer #");
+            assertThat(CircleCiExecutors.timer().submit(Thread::currentThread).get(10, TimeUnit.SECONDS))
+                    .as("one thread").isSameAs(thread);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void everyThreadCarriesThePluginsClassLoaderNotThatOfTheThreadThatMadeIt() throws Exception {
+        ClassLoader plugin = CircleCiExecutors.class.getClassLoader();
+        Thread current = Thread.currentThread();
+        ClassLoader before = current.getContextClassLoader();
+        // Like a build's CPS VM thread, whose context class loader is its script's.
+        try (URLClassLoader script = new URLClassLoader(new URL[0], null)) {
+            current.setContextClassLoader(script);
+            ExecutorService blocking = CircleCiExecutors.newBlocking("loader-blocking");
+            ScheduledExecutorService scheduler = CircleCiExecutors.newScheduler("loader-scheduler");
+            ScheduledExecutorService timer = CircleCiExecutors.newTimer("loader-timer");
+            try {
+                // The first task of each pool makes its thread, here, on a thread with the script's loader.
+                assertThat(blocking.submit(() -> Thread.currentThread().getContextClassLoader())
+                        .get(10, TimeUnit.SECONDS)).isSameAs(plugin);
+                assertThat(scheduler.submit(() -> Thread.currentThread().getContextClassLoader())
+                        .get(10, TimeUnit.SECONDS)).isSameAs(plugin);
+                assertThat(timer.submit(() -> Thread.currentThread().getContextClassLoader())
+                        .get(10, TimeUnit.SECONDS)).isSameAs(plugin);
+            } finally {
+                CircleCiExecutors.stop(blocking);
+                CircleCiExecutors.stop(scheduler);
+                CircleCiExecutors.stop(timer);
+            }
+        } finally {
+            current.setContextClassLoader(before);
+        }
+        assertThat(plugin).as("a loader of its own, not the script's").isNotNull();
+    }
+
+    @Test
     void goingDownLetsARequestInFlightFinishAndDropsPollsDueLater() throws Exception {
         ScheduledExecutorService scheduler = CircleCiExecutors.scheduler();
         CountDownLatch inFlight = new CountDownLatch(1);
@@ -95,15 +156,21 @@ class CircleCiExecutorsTest {
     }
 
     @Test
-    void jenkinsGoingDownStopsBothAndAStartInTheSameJvmGetsNewOnes() {
+    void jenkinsGoingDownStopsThemAllAndAStartInTheSameJvmGetsNewOnes() throws Exception {
         ExecutorService blocking = CircleCiExecutors.blocking();
         ScheduledExecutorService scheduler = CircleCiExecutors.scheduler();
+        ScheduledExecutorService timer = CircleCiExecutors.timer();
+        ScheduledFuture<?> grace = timer.schedule(() -> { }, 1, TimeUnit.HOURS);
 
         CircleCiExecutors.shutdown();
 
         assertThat(blocking.isShutdown()).isTrue();
         assertThat(scheduler.isShutdown()).isTrue();
+        assertThat(timer.isShutdown()).isTrue();
+        assertThat(timer.awaitTermination(10, TimeUnit.SECONDS)).as("a timer due in an hour was dropped").isTrue();
+        assertThat(grace.isDone()).isTrue();
         assertThat(CircleCiExecutors.blocking()).isNotSameAs(blocking).matches(e -> !e.isShutdown());
         assertThat(CircleCiExecutors.scheduler()).isNotSameAs(scheduler).matches(e -> !e.isShutdown());
+        assertThat(CircleCiExecutors.timer()).isNotSameAs(timer).matches(e -> !e.isShutdown());
     }
 }

@@ -193,4 +193,29 @@ class CircleCiStepsJenkinsTest {
         assertThat(client.listWorkflows(simulator.pipelineIds().get(0))).as("what CircleCI now says")
                 .singleElement().satisfies(w -> assertThat(w.status().value()).isEqualTo("canceled"));
     }
+
+    /**
+     * "Forcibly terminate" fails the step's context without stopping the step: the step notices that its build has
+     * ended (within {@link CircleCiWaitRunner#BUILD_CHECK_INTERVAL}), stops its wait and cancels the pipeline.
+     */
+    @Test
+    void forciblyTerminatingTheBuildStopsTheWaitAndCancelsTheWorkflows() throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(
+                "circleciTrigger project: 'gh/acme/slow', credentialsId: 'circleci-token'", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("workflow build: running", b);
+
+        b.doTerm();
+        r.waitForCompletion(b);
+
+        long giveUp = System.nanoTime() + CircleCiWaitRunner.BUILD_CHECK_INTERVAL.plusSeconds(30).toNanos();
+        while (simulator.journal().requests("POST", "/workflow/[^/]+/cancel").isEmpty()) {
+            assertThat(System.nanoTime()).as("a cancel request after the build ended").isLessThan(giveUp);
+            Thread.sleep(200);
+        }
+        CircleCiClient client = CircleCiClient.builder().baseUrl(simulator.baseUrl()).token(TOKEN).build();
+        assertThat(client.listWorkflows(simulator.pipelineIds().get(0))).as("what CircleCI now says")
+                .singleElement().satisfies(w -> assertThat(w.status().value()).isEqualTo("canceled"));
+    }
 }

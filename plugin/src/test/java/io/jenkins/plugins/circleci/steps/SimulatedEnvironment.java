@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -33,6 +34,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     /** Pools made like the plugin's own, so that the test stops them the way Jenkins does. */
     private final ScheduledExecutorService scheduler = CircleCiExecutors.newScheduler("simulated-scheduler");
     private final ExecutorService blocking = CircleCiExecutors.newBlocking("simulated-blocking");
+    private final ScheduledExecutorService timer = CircleCiExecutors.newTimer("simulated-timer");
     /** The threads clients were built on: the blocking work (credentials, trigger) runs right after. */
     private final List<String> clientThreads = new CopyOnWriteArrayList<>();
     private final ManualClock clock;
@@ -40,6 +42,11 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     private final ServerSettings settings;
     private final AutoCloseable installed;
     private volatile Duration abortGrace = CircleCiWaitRunner.ABORT_GRACE;
+    private volatile Duration buildCheckInterval = CircleCiWaitRunner.BUILD_CHECK_INTERVAL;
+    /** Whether the (simulated) build has ended, as after Jenkins' "forcibly terminate" or "kill". */
+    private volatile boolean buildEnded;
+    /** Links to URLs containing this text throw, like a console that cannot write them; null: none do. */
+    private volatile String brokenLinks;
 
     /** A {@code circleciTrigger} step for {@code project} with the simulated credentials. */
     static CircleCiTriggerStep trigger(String project) {
@@ -67,8 +74,38 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     }
 
     @Override
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    @Override
     Duration abortGrace() {
         return abortGrace;
+    }
+
+    @Override
+    Duration buildCheckInterval() {
+        return buildCheckInterval;
+    }
+
+    void buildCheckInterval(Duration interval) {
+        buildCheckInterval = interval;
+    }
+
+    /** The tests have no Run: whether the build ended is what {@link #endBuild()} said. */
+    @Override
+    boolean buildEnded(Run<?, ?> run) {
+        return buildEnded;
+    }
+
+    /** The build ends, as it does after Jenkins' "forcibly terminate" (or "kill"). */
+    void endBuild() {
+        buildEnded = true;
+    }
+
+    /** From now on, links to URLs containing {@code fragment} throw (a report part that fails). */
+    void breakLinksTo(String fragment) {
+        brokenLinks = fragment;
     }
 
     void abortGrace(Duration grace) {
@@ -94,6 +131,29 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
         }
         if (!busy.await(20, TimeUnit.SECONDS)) {
             throw new AssertionError("the blocking threads never all started");
+        }
+        return release;
+    }
+
+    /**
+     * Keeps both threads of the watcher's scheduler busy until the returned latch is counted down, as polls that hang
+     * on a slow CircleCI do: a poll or an abort due meanwhile waits in its queue.
+     */
+    CountDownLatch occupySchedulerThreads() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(CircleCiExecutors.SCHEDULER_THREADS);
+        for (int i = 0; i < CircleCiExecutors.SCHEDULER_THREADS; i++) {
+            scheduler.execute(() -> {
+                busy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        if (!busy.await(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("the scheduler's threads never all started");
         }
         return release;
     }
@@ -167,8 +227,18 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
                 .build();
     }
 
+    /**
+     * Like Jenkins' {@code HyperlinkNote.encodeTo}, which throws a NullPointerException for a null text (the steps
+     * pass the URL as the text too); a null URL is refused too, since Jenkins would fail on it when showing the log.
+     */
     @Override
     String link(String url, String text) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(text, "text");
+        String broken = brokenLinks;
+        if (broken != null && url.contains(broken)) {
+            throw new IllegalStateException("this console cannot show a link to " + url);
+        }
         return "<a href=\"" + url + "\">" + text + "</a>";
     }
 
@@ -231,6 +301,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
     public void close() throws Exception {
         CircleCiExecutors.stop(scheduler);
         CircleCiExecutors.stop(blocking);
+        CircleCiExecutors.stop(timer);
         installed.close();
     }
 }

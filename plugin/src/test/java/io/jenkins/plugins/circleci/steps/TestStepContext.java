@@ -27,6 +27,7 @@ final class TestStepContext extends StepContext {
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
         final PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
         final AtomicInteger saves = new AtomicInteger();
+        final AtomicInteger completions = new AtomicInteger();
     }
 
     private final String id = UUID.randomUUID().toString();
@@ -64,6 +65,11 @@ final class TestStepContext extends StepContext {
         return state().saves.get();
     }
 
+    /** How often the step completed this context (onSuccess or onFailure); exactly once is right. */
+    int completions() {
+        return state().completions.get();
+    }
+
     @Override
     public <T> T get(Class<T> key) {
         if (key == TaskListener.class) {
@@ -77,11 +83,13 @@ final class TestStepContext extends StepContext {
 
     @Override
     public void onSuccess(Object result) {
+        state().completions.incrementAndGet();
         state().result.complete(result);
     }
 
     @Override
     public void onFailure(Throwable t) {
+        state().completions.incrementAndGet();
         state().result.completeExceptionally(t);
     }
 

@@ -112,7 +112,7 @@ public final class RestartableStep {
         // As CircleCiStepExecution.start() does, before anything reaches CircleCI.
         options.toTriggerRequest();
         WatchOptions watchOptions = options.toWatchOptions(settings);
-        this.runner = new CircleCiWaitRunner(options, serverUrl, watchOptions);
+        this.runner = new CircleCiWaitRunner(options, serverUrl, CREDENTIALS_ID, watchOptions);
     }
 
     /** Starts the step in the first controller. */
@@ -197,8 +197,19 @@ public final class RestartableStep {
         }
 
         @Override
-        public ScheduledExecutorService scheduler() {
+        public ScheduledExecutorService timer() {
             return host.scheduler();
+        }
+
+        /** None: a soak build never ends without its step (and a periodic check would keep virtual time busy). */
+        @Override
+        public Duration buildCheckInterval() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public boolean buildEnded() {
+            return false;
         }
 
         @Override
