@@ -257,7 +257,7 @@ class PipelineWatcherTest {
         scheduler.advance(Duration.ofMinutes(1));
         assertThat(handle.outcome()).isNotDone();
         assertThat(listener.lines()).containsExactly("WARNING: reading CircleCI failed (CircleCI answered GET "
-                + "/pipeline/{id}/workflow with a workflow without an id, name or status.); retrying");
+                + "/pipeline/{id}/workflow with a workflow without an id, name, status or creation time.); retrying");
         circleci.workflows(workflow("w1", "build", "success").build());
         assertThat(finish(handle).result()).isEqualTo(BuildResult.SUCCESS);
     }
