@@ -51,7 +51,7 @@ final class HoldRound {
             if (!needsJobs(w, s, now)) {
                 continue;
             }
-            List<Job> jobs = list(w);
+            List<Job> jobs = list(w, !options.approve().isEmpty());
             if (jobs == null) {
                 continue;
             }
@@ -67,7 +67,7 @@ final class HoldRound {
         }
         // A failing workflow is never approved here, however approve names its jobs: see CompletionRule.failingHold.
         for (Workflow w : CompletionRule.failingCounted(look, s, options, now)) {
-            List<Job> jobs = list(w);
+            List<Job> jobs = list(w, false);
             if (jobs != null) {
                 listed.put(w.id(), jobs);
             }
@@ -87,12 +87,15 @@ final class HoldRound {
                 || CompletionRule.holdTimerPassed(w, s, options, now);
     }
 
-    /** The jobs, or null (with a warning) when CircleCI refuses the list and nothing must be approved. */
-    private List<Job> list(Workflow w) {
+    /**
+     * The jobs, or null (with a warning) when CircleCI refuses the list and nothing in it must be approved
+     * ({@code forApproval}: a refusal then ends the wait, since the approval it asks for cannot be made).
+     */
+    private List<Job> list(Workflow w, boolean forApproval) {
         try {
             return Observation.wellFormedJobs(api.listJobs(w.id()));
         } catch (CircleCiException e) {
-            if (e.isRetryable() || !options.approve().isEmpty()) {
+            if (e.isRetryable() || forApproval) {
                 throw e;
             }
             events.accept(new ProgressEvent.Warning("could not list the jobs of workflow " + w.name() + " ("

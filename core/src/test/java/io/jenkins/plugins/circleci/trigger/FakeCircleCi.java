@@ -39,6 +39,7 @@ final class FakeCircleCi implements PipelineApi {
     /** workflow id/approval request id, per approval CircleCI accepted. */
     final List<String> approved = new CopyOnWriteArrayList<>();
     private volatile CircleCiException approveFailure;
+    private volatile CircleCiException listJobsFailure;
     private volatile Runnable onApprove = () -> {};
     private volatile List<WorkflowDuration> durations = List.of();
     private volatile CircleCiException durationsFailure;
@@ -170,7 +171,17 @@ final class FakeCircleCi implements PipelineApi {
     @Override
     public List<Job> listJobs(String workflowId) {
         call("listJobs");
+        CircleCiException refusal = listJobsFailure;
+        if (refusal != null) {
+            throw refusal;
+        }
         return jobs.getOrDefault(workflowId, List.of());
+    }
+
+    /** Every job list fails with {@code e} from now on (null: none does). */
+    FakeCircleCi failListJobs(CircleCiException e) {
+        this.listJobsFailure = e;
+        return this;
     }
 
     @Override

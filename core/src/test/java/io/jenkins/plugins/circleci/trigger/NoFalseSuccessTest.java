@@ -8,6 +8,7 @@ import static io.jenkins.plugins.circleci.trigger.Fixtures.job;
 import static io.jenkins.plugins.circleci.trigger.Fixtures.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.circleci.api.error.ForbiddenException;
 import io.jenkins.plugins.circleci.api.model.Job;
 import io.jenkins.plugins.circleci.simulator.ManualClock;
 import java.time.Duration;
@@ -172,6 +173,19 @@ class NoFalseSuccessTest {
         assertThat(outcome.result()).isEqualTo(BuildResult.FAILURE);
         assertThat(listener.lines()).anyMatch(t -> t.contains("not approving hold in workflow deploy: a job in it "
                 + "already failed"));
+    }
+
+    @Test
+    void aRefusedJobListOfAFailingWorkflowIsAWarningEvenWhenApproveNamesJobs() {
+        WatchHandle handle = watch(WatchOptions.builder().approve(List.of("hold")).build());
+        circleci.workflows(workflow("w", "deploy", "failing").build());
+        circleci.failListJobs(new ForbiddenException("Forbidden.", "", 403, "Forbidden", "GET", "/workflow/w/job"));
+        scheduler.advance(Duration.ofMinutes(3));
+        assertThat(handle.outcome()).as("a job list refused for a workflow nobody approves ends nothing").isNotDone();
+        assertThat(listener.lines()).anyMatch(l -> l.contains("could not list the jobs of workflow deploy"));
+
+        circleci.failListJobs(null).workflows(workflow("w", "deploy", "failed").build());
+        assertThat(finish(handle, Duration.ofMinutes(2)).result()).isEqualTo(BuildResult.FAILURE);
     }
 
     @Test
