@@ -371,6 +371,12 @@ public final class ApiTransport {
     }
 
     /** Network interceptors run once a connection exists, just before the request is written. */
+    /**
+     * Notes that a sent-once request starts to be written. It also takes {@code Retry-After} off a 503 to such a
+     * request: OkHttp itself re-sends a request whose 503 says {@code Retry-After: 0}, whatever
+     * {@code retryOnConnectionFailure} says, and a trigger CircleCI (or a proxy) may have acted on must never be sent
+     * twice. A sent-once call never waits for a 503's {@code Retry-After} anyway: it is an unknown outcome.
+     */
     private static final class SendMarkerInterceptor implements okhttp3.Interceptor {
         @Override
         public Response intercept(Chain chain) throws IOException {
@@ -378,7 +384,11 @@ public final class ApiTransport {
             if (marker != null) {
                 marker.sending = true;
             }
-            return chain.proceed(chain.request());
+            Response response = chain.proceed(chain.request());
+            if (marker != null && response.code() == 503 && response.header("Retry-After") != null) {
+                return response.newBuilder().removeHeader("Retry-After").build();
+            }
+            return response;
         }
     }
 
