@@ -13,7 +13,6 @@ import io.jenkins.plugins.circleci.api.error.RateLimitedException;
 import io.jenkins.plugins.circleci.api.error.ServerErrorException;
 import io.jenkins.plugins.circleci.tls.TlsFailure;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -312,8 +311,7 @@ public final class ApiTransport {
     }
 
     private CircleCiException connectionFailure(ApiCall call, String path, IOException e) {
-        boolean interruption = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
-                || Thread.currentThread().isInterrupted();
+        boolean interruption = Interruptions.interrupted(e);
         if (interruption && !call.isSentOnce()) {
             return interrupted(call, e);
         }

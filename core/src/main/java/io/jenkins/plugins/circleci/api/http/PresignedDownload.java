@@ -10,7 +10,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -86,10 +85,11 @@ public final class PresignedDownload {
             }
             return read(body.byteStream(), lines, host);
         } catch (InterruptedIOException e) {
-            if (!(e instanceof SocketTimeoutException)) {
+            boolean interrupted = Interruptions.interrupted(e);
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            throw failure(host, e instanceof SocketTimeoutException ? "did not answer in time" : "was interrupted", e);
+            throw failure(host, interrupted ? "was interrupted" : "did not answer in time", e);
         } catch (IOException e) {
             // The exception's own message may quote the URL, signature and all: only its type is told.
             throw failure(host, "could not be read (" + e.getClass().getSimpleName() + ")", null);
