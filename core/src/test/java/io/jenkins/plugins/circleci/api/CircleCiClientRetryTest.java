@@ -295,6 +295,17 @@ class CircleCiClientRetryTest {
     }
 
     @Test
+    void a429WithoutRetryAfterPausesTheBudgetAlsoForAClientThatRetriesNothing() {
+        server.enqueue(json(429, "{\"message\": \"Rate limit exceeded.\"}"));
+        RequestBudget budget = RequestBudget.create(new RateLimit(1000, 1000), fixture.clock);
+        CircleCiClient watcherLike = fixture.builder().budget(budget).retryPolicy(RetryPolicy.none()).build();
+
+        assertThatThrownBy(() -> watcherLike.getWorkflow(WORKFLOW_ID)).isInstanceOf(RateLimitedException.class);
+        assertThat(budget.pausedUntil()).as("every caller of this host and token holds off")
+                .contains(fixture.clock.instant().plus(RetryPolicy.defaults().initialBackoff()));
+    }
+
+    @Test
     void aRetryAfterBeyondTheTotalTimeIsNotWaitedFor() {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "600").build());
 

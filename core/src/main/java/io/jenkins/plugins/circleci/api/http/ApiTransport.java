@@ -42,6 +42,9 @@ import okhttp3.ResponseBody;
  * sent twice behind our back.
  */
 public final class ApiTransport {
+    /** The least pause of every caller of the budget after a 429 that names no Retry-After. */
+    static final Duration RATE_LIMIT_PAUSE = RetryPolicy.defaults().initialBackoff();
+
     private static final Logger LOGGER = Logger.getLogger(ApiTransport.class.getName());
     private static final MediaType JSON = MediaType.get("application/json");
     /** Enough for any CircleCI error message or proxy page excerpt; the rest is not read. */
@@ -277,8 +280,12 @@ public final class ApiTransport {
                 String error = response.peekBody(MAX_ERROR_BODY).string();
                 Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
                 if (status == 429) {
-                    // Everyone using this host and token stops, not just this caller.
-                    budget.pauseUntil(clock.instant().plus(retryAfter != null ? retryAfter : backoff.ceiling(attempt)));
+                    // Everyone using this host and token stops, not just this caller: without a Retry-After for at
+                    // least the default first backoff, also when this call's own policy does not back off (a
+                    // watcher's client retries nothing itself, and it sends most of the requests).
+                    Duration ownBackoff = backoff.ceiling(attempt);
+                    budget.pauseUntil(clock.instant().plus(retryAfter != null ? retryAfter
+                            : ownBackoff.compareTo(RATE_LIMIT_PAUSE) > 0 ? ownBackoff : RATE_LIMIT_PAUSE));
                 }
                 throw ErrorTranslator.forStatus(call, request.url().encodedPath(), status, error, retryAfter);
             }
