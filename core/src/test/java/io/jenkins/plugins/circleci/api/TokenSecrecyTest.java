@@ -83,6 +83,10 @@ class TokenSecrecyTest {
                 new MockResponse.Builder().code(429).setHeader("Retry-After", "1").body("Rate limited.").build(),
                 text(500, "text/html", "<html><title>Oops</title></html>"),
                 text(200, "text/plain", "not json"),
+                // A proxy's debug page or a misconfigured server that echoes the request's headers back.
+                text(502, "text/plain", "Bad gateway. Request headers: Circle-Token: " + TOKEN),
+                json(400, "{\"message\": \"Invalid Circle-Token " + TOKEN + "\"}"),
+                text(200, "text/html", "<html><title>Login: " + TOKEN + "</title></html>"),
                 new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
         List<Consumer<CircleCiClient>> calls = List.of(
                 c -> c.trigger(trigger),
@@ -109,6 +113,22 @@ class TokenSecrecyTest {
         assertThat(logLines).isNotEmpty();
         assertThat(texts).noneMatch(t -> t.contains(TOKEN) || t.contains("Xq7SecretToken"));
         assertThat(logLines).noneMatch(t -> t.contains(TOKEN) || t.contains("Xq7SecretToken"));
+    }
+
+    @Test
+    void aServerAnswerThatEchoesTheTokenIsMaskedInTheError() {
+        for (MockResponse echo : List.of(
+                json(400, "{\"message\": \"Invalid Circle-Token " + TOKEN + "\"}"),
+                text(502, "text/plain", "Bad gateway. Request headers: Circle-Token: " + TOKEN),
+                text(200, "text/html", "<html><title>Login: " + TOKEN + "</title></html>"))) {
+            server.enqueue(echo);
+            try {
+                fixture.builder().retryPolicy(RetryPolicy.none()).build().getPipeline(PIPELINE_ID);
+                throw new AssertionError("no error for " + echo);
+            } catch (CircleCiException e) {
+                assertThat(describe(e)).contains("CircleCI answered").doesNotContain("Xq7SecretToken");
+            }
+        }
     }
 
     private CircleCiException badToken(String token) {

@@ -26,25 +26,33 @@ public final class ApiBaseUrl {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("No CircleCI base URL was given.", HINT);
         }
+        // What is quoted back is masked: a token pasted into the URL field must not reach a message or a log.
         String trimmed = text.trim();
+        String shown = SecretMask.of(null).mask(trimmed);
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("'" + trimmed + "' is not a valid URL: " + e.getReason() + ".", HINT);
+            throw new InvalidRequestException("'" + shown + "' is not a valid URL: " + e.getReason() + ".", HINT);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidRequestException("'" + trimmed + "' is not an http(s) URL"
+            throw new InvalidRequestException("'" + shown + "' is not an http(s) URL"
                     + (scheme.isEmpty() ? "" : " (its scheme is '" + scheme + "')") + ".", HINT);
         }
         HttpUrl url = HttpUrl.parse(trimmed);
         if (url == null || uri.getHost() == null) {
-            throw new InvalidRequestException("'" + trimmed + "' is not a valid URL: it has no usable host.", HINT);
+            throw new InvalidRequestException("'" + shown + "' is not a valid URL: it has no usable host.", HINT);
         }
         if (url.query() != null || url.fragment() != null) {
-            throw new InvalidRequestException("'" + trimmed + "' has a query or fragment; a base URL has neither.",
+            throw new InvalidRequestException("'" + shown + "' has a query or fragment; a base URL has neither.",
                     HINT);
+        }
+        if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
+            // Never quoted: what stands before the '@' may be a password. OkHttp would not send it anyway.
+            throw new InvalidRequestException("The CircleCI base URL for host " + url.host() + " has a user name or "
+                    + "password in it; CircleCI takes the API token from credentials, never from the URL.",
+                    "Remove everything between '://' and '@' from the URL. " + HINT);
         }
         HttpUrl.Builder base = url.newBuilder().encodedPath("/");
         var segments = url.pathSegments().stream().filter(s -> !s.isEmpty()).toList();

@@ -287,7 +287,9 @@ public final class ApiTransport {
                     budget.pauseUntil(clock.instant().plus(retryAfter != null ? retryAfter
                             : ownBackoff.compareTo(RATE_LIMIT_PAUSE) > 0 ? ownBackoff : RATE_LIMIT_PAUSE));
                 }
-                throw ErrorTranslator.forStatus(call, request.url().encodedPath(), status, error, retryAfter);
+                // Masked before anything quotes it: a proxy or debug page may echo the request's headers back.
+                throw ErrorTranslator.forStatus(call, request.url().encodedPath(), status, secretMask().mask(error),
+                        retryAfter);
             }
         } catch (IOException e) {
             throw connectionFailure(call, request.url().encodedPath(), e);
@@ -299,10 +301,12 @@ public final class ApiTransport {
             if (e instanceof CircleCiException known) {
                 throw known;
             }
-            throw ErrorTranslator.malformed(call, request.url().encodedPath(), status, text(body), e);
+            throw ErrorTranslator.malformed(call, request.url().encodedPath(), status, secretMask().mask(text(body)),
+                    e);
         }
         if (value == null) {
-            throw ErrorTranslator.malformed(call, request.url().encodedPath(), status, text(body), null);
+            throw ErrorTranslator.malformed(call, request.url().encodedPath(), status, secretMask().mask(text(body)),
+                    null);
         }
         return value;
     }
