@@ -128,6 +128,8 @@ final class RunCommand implements Callable<Integer> {
         waiting.failureLimits();
         trace.notes().forEach(context.err()::println);
         if (dryRun) {
+            // A run reads them when it connects; a dry run connects nowhere, but refuses what a run would.
+            CaCertificateFiles.read(connection.caCertFiles);
             return DryRun.print(context, connection, request, trace.context());
         }
         return connection.session(context, trace.context()).reporting(waiting.failureLimits())
