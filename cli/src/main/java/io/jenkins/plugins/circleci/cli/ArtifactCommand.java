@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.CircleCiClient;
+import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
 import io.jenkins.plugins.circleci.api.http.ArtifactDownload;
 import io.jenkins.plugins.circleci.api.model.ArtifactContent;
@@ -58,6 +59,12 @@ final class ArtifactCommand implements Callable<Integer> {
         if (out == null) {
             context.out().write(bytes, 0, bytes.length);
             context.out().flush();
+            // A PrintStream keeps its IOException to itself: without this a closed pipe or a full disk would be exit 0.
+            if (context.out().checkError()) {
+                throw new CircleCiException("Could not write the artifact to stdout: " + content.name() + " ("
+                        + content.size() + " bytes).", "Check where stdout goes (a closed pipe, a full disk), or "
+                        + "write the artifact to a file with --out FILE.", null);
+            }
         } else {
             try {
                 Files.write(out, bytes);

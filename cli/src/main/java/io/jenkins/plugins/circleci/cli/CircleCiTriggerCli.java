@@ -4,6 +4,7 @@ import io.jenkins.plugins.circleci.api.error.CircleCiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,8 +40,9 @@ public final class CircleCiTriggerCli implements Callable<Integer> {
                 .addSubcommand(new DemoCommand(context))
                 .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))
-                .setParameterExceptionHandler(CircleCiTriggerCli::badUsage)
+                .setParameterExceptionHandler((e, given) -> badUsage(CommandLineMask.of(context.env(), given), e))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> failed(context, e));
+        TokenOption.refuseIn(commandLine);
         return commandLine.execute(args);
     }
 
@@ -51,13 +53,18 @@ public final class CircleCiTriggerCli implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private static int badUsage(ParameterException e, String[] args) {
+    /** Prints the mistake, masked: picocli repeats arguments it could not place, and one may be a token. */
+    private static int badUsage(CommandLineMask mask, ParameterException e) {
         CommandLine cmd = e.getCommandLine();
-        PrintWriter err = cmd.getErr();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         // picocli starts some messages with "Error: " itself.
-        err.println("ERROR: " + e.getMessage().replaceFirst("^Error: ", ""));
-        UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        out.println("ERROR: " + e.getMessage().replaceFirst("^Error: ", ""));
+        UnmatchedArgumentException.printSuggestions(e, out);
+        out.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        out.flush();
+        PrintWriter err = cmd.getErr();
+        err.print(mask.mask(text.toString()));
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -179,6 +179,12 @@ final class PipelineSession {
         context.out().println(json ? OutcomeJson.render(outcome, project, failures, artifacts)
                 : OutcomeSummary.line(outcome));
         context.out().flush();
+        if (context.out().checkError()) {
+            // The exit code still says how the pipeline ended; a script reading stdout must not take the missing
+            // result for an empty one unwarned.
+            progress.line("WARNING: could not write the result to stdout (a closed pipe or a full disk?); the exit "
+                    + "code still says how the pipeline ended.");
+        }
         return ExitCodes.of(outcome);
     }
 

@@ -121,17 +121,42 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--no-wait returns at once and --wait-for returns "
                     + "later: give one of them (--wait-for created returns once CircleCI has created the pipeline).");
         }
+        refuseEmptyRefs();
         TraceContext.Reading trace = TraceContext.fromEnvironment(context.env()::get);
         TriggerRequest request = request(trace.context());
         WatchOptions options = waiting.toWatchOptions(context.watchTuning());
         waiting.failureLimits();
         trace.notes().forEach(context.err()::println);
         if (dryRun) {
+            // A run reads them when it connects; a dry run connects nowhere, but refuses what a run would.
+            CaCertificateFiles.read(connection.caCertFiles);
             return DryRun.print(context, connection, request, trace.context());
         }
         return connection.session(context, trace.context()).reporting(waiting.failureLimits())
                 .listingArtifacts(waiting.artifacts).validatingParameters(!noValidateParameters)
                 .run(request, options, !noWait);
+    }
+
+    /**
+     * Refuses a ref given empty, as {@code --branch "$GITHUB_HEAD_REF"} is on a push event: core reads an empty ref as
+     * none, so CircleCI would build the default branch and a release gate could pass on the wrong pipeline.
+     */
+    private void refuseEmptyRefs() {
+        String defaultRevision = "leave it out to build the project's default branch";
+        refuseEmpty("--branch", revision == null ? null : revision.branch, defaultRevision);
+        refuseEmpty("--tag", revision == null ? null : revision.tag, defaultRevision);
+        refuseEmpty("--definition-id", definitionId, "leave it out to trigger through POST /project/{slug}/pipeline");
+        String fromRevision = "leave it out to use --branch/--tag";
+        refuseEmpty("--config-branch", configRef == null ? null : configRef.branch, fromRevision);
+        refuseEmpty("--config-tag", configRef == null ? null : configRef.tag, fromRevision);
+        refuseEmpty("--checkout-branch", checkoutRef == null ? null : checkoutRef.branch, fromRevision);
+        refuseEmpty("--checkout-tag", checkoutRef == null ? null : checkoutRef.tag, fromRevision);
+    }
+
+    private void refuseEmpty(String option, String value, String instead) {
+        if (value != null && value.isBlank()) {
+            throw new ParameterException(spec.commandLine(), option + " is empty; " + instead + ".");
+        }
     }
 
     /** The trigger request the options describe, without a trace to join. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.circleci.cli;
 
 import io.jenkins.plugins.circleci.api.error.InvalidRequestException;
+import io.jenkins.plugins.circleci.api.http.SecretMask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,24 +23,38 @@ final class TokenSource {
     private TokenSource() {}
 
     static String resolve(Map<String, String> env, Path tokenFile) {
+        String fromEnvironment = fromEnvironment(env);
         if (tokenFile != null) {
-            return fromFile(tokenFile);
+            return fromFile(tokenFile, SecretMask.of(fromEnvironment));
         }
-        for (String name : new String[] {ENV, ALTERNATIVE_ENV}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.trim();
-            }
+        if (fromEnvironment != null) {
+            return fromEnvironment;
         }
         throw new InvalidRequestException("No CircleCI API token was given.",
                 "Set the environment variable " + ENV + " (or " + ALTERNATIVE_ENV + ") to the token, or pass "
                         + "--token-file FILE with the token in it. " + HOW_TO_CREATE);
     }
 
-    private static String fromFile(Path file) {
+    /** The token in {@link #ENV}, else in {@link #ALTERNATIVE_ENV}; null when neither holds one. */
+    static String fromEnvironment(Map<String, String> env) {
+        for (String name : new String[] {ENV, ALTERNATIVE_ENV}) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The token in {@code path}. Messages show the path masked: {@code --token-file "$CIRCLECI_TOKEN"} passes the
+     * token itself as the path.
+     */
+    private static String fromFile(Path path, SecretMask mask) {
+        String file = mask.mask(path.toString());
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new InvalidRequestException("Cannot read the token file " + file + " ("
                     + e.getClass().getSimpleName() + ").",

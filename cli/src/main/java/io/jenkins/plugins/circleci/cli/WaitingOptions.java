@@ -71,7 +71,7 @@ final class WaitingOptions {
     TimeoutPolicy onTimeout;
 
     @Option(names = "--log-tail", paramLabel = "N", converter = LogTailOption.class,
-            description = "When a job fails, also show the last N lines (1 to 1000) of its failing step's output. "
+            description = "When a job fails, also show the last N lines (0 to 1000) of its failing step's output. "
                     + "Default: 0, none.")
     int logTail;
 

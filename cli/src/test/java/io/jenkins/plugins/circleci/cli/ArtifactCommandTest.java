@@ -71,6 +71,16 @@ class ArtifactCommandTest {
     }
 
     @Test
+    void aFailedWriteToStdoutIsAFailureNotASuccess() {
+        CliRun run = sim.cliTo(CliRun.brokenStdout(), "artifact", "--url", urls.get("reports/coverage.json"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("ERROR: Could not write the artifact to stdout: ")
+                .contains("reports/coverage.json (16 bytes).")
+                .contains("--out FILE").doesNotContain("16 bytes written");
+    }
+
+    @Test
     void withTextBinaryContentFails() {
         CliRun run = sim.cli("artifact", "--url", urls.get("bin/tool"), "--text");
 

@@ -43,6 +43,7 @@ class ExitCodesTest {
         "FAILURE, TIMED_OUT, 3",
         "ABORTED, TIMED_OUT, 4",
         "UNSTABLE, TIMED_OUT, 6",
+        "NOT_BUILT, TIMED_OUT, 5",
         "FAILURE, ABORTED, 4",
     })
     void outcomes(BuildResult result, OutcomeReason reason, int code) {

@@ -46,10 +46,19 @@ final class Simulated implements AutoCloseable {
         return cli(env, Interrupts.NONE, args);
     }
 
+    /** {@link #cli(String...)} with stdout going to {@code stdout}. */
+    CliRun cliTo(java.io.OutputStream stdout, String... args) {
+        return cli(stdout, Map.of(), Interrupts.NONE, args);
+    }
+
     private CliRun cli(Map<String, String> env, Interrupts interrupts, String... args) {
+        return cli(new java.io.ByteArrayOutputStream(), env, interrupts, args);
+    }
+
+    private CliRun cli(java.io.OutputStream stdout, Map<String, String> env, Interrupts interrupts, String... args) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("CIRCLECI_TOKEN", TOKEN);
-        CliRun run = CliRun.of(all, interrupts, QUICK, withServer(args));
+        CliRun run = CliRun.of(stdout, all, interrupts, QUICK, withServer(args));
         assertThat(run.out() + run.err()).as("the token is never printed").doesNotContain(TOKEN);
         return run;
     }

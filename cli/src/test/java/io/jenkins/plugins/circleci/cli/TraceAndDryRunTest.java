@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.circleci.simulator.journal.JournalEntry;
 import io.jenkins.plugins.circleci.simulator.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code $TRACEPARENT} passed on to CircleCI, and {@code run --dry-run}, end to end against the simulator. */
 class TraceAndDryRunTest {
@@ -121,6 +124,25 @@ class TraceAndDryRunTest {
             assertThat(conflict.err()).contains("given both in the parameters and as --traceparent-param");
             assertThat(noWaitAndWaitFor.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(badTimeout.out() + conflict.out() + noWaitAndWaitFor.out()).isEmpty();
+            assertThat(sim.simulator.journal().total()).isZero();
+        }
+    }
+
+    @Test
+    void aDryRunRefusesACaCertFileARunWouldRefuse(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.pem");
+        Path notACertificate = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIB\n"
+                + "-----END PRIVATE KEY-----\n");
+        try (Simulated sim = simulated()) {
+            CliRun unreadable = sim.cli("run", "--project", PROJECT, "--ca-cert", missing.toString(), "--dry-run");
+            CliRun unusable = sim.cli("run", "--project", PROJECT, "--ca-cert", notACertificate.toString(),
+                    "--dry-run");
+
+            assertThat(unreadable.exitCode()).as(unreadable.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unreadable.err()).contains("Cannot read the CA certificate file " + missing);
+            assertThat(unusable.exitCode()).as(unusable.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unusable.err()).contains("The CA certificate file " + notACertificate + " is not usable");
+            assertThat(unreadable.out() + unusable.out()).isEmpty();
             assertThat(sim.simulator.journal().total()).isZero();
         }
     }
