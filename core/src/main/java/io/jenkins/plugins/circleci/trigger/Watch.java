@@ -309,6 +309,13 @@ final class Watch implements WatchHandle {
         }
         Done early = WaitForRule.reached(look, candidate, options, links(candidate));
         if (early != null) {
+            synchronized (this) {
+                if (aborting) {
+                    // An abort came while this look ran. An early return judges nothing and leaves the workflows
+                    // running: the abort, which cancels them, wins (poll() runs it once this look is over).
+                    return null;
+                }
+            }
             finish(early, look, true);
             return null;
         }
