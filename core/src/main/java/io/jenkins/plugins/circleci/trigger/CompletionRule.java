@@ -334,14 +334,8 @@ final class CompletionRule {
                                 + " is on hold, waiting for approval", w.id()));
                         String what = heldWorkflow(w, waiting, "is on hold, waiting for approval", "");
                         switch (options.onHold()) {
-                            case WAIT -> {
-                                pending.add(w.name() + " (on_hold)");
-                                Duration limit = options.holdTimeout().orElse(null);
-                                if (limit != null && elapsed(HOLD_TIMER + w.id()).compareTo(limit) >= 0) {
-                                    heldTooLong.add(heldWorkflow(w, waiting, "waited for approval",
-                                            " longer than the hold timeout, " + DurationText.format(limit)));
-                                }
-                            }
+                            case WAIT -> waitForApproval(w, waiting, " (on_hold)", "waited for approval",
+                                    heldTooLong);
                             case FAIL -> {
                                 return done(BuildResult.FAILURE, OutcomeReason.ON_HOLD, "Workflow " + what
                                         + ", and the on-hold policy is fail.", List.of(), latest);
@@ -410,12 +404,8 @@ final class CompletionRule {
             String what = heldWorkflow(w, waiting, "is failing and waits for approval", "");
             switch (options.onHold()) {
                 case WAIT -> {
-                    pending.add(w.name() + " (failing, on_hold)");
-                    Duration limit = options.holdTimeout().orElse(null);
-                    if (limit != null && elapsed(HOLD_TIMER + w.id()).compareTo(limit) >= 0) {
-                        heldTooLong.add(heldWorkflow(w, waiting, "is failing and waited for approval",
-                                " longer than the hold timeout, " + DurationText.format(limit)));
-                    }
+                    waitForApproval(w, waiting, " (failing, on_hold)", "is failing and waited for approval",
+                            heldTooLong);
                     return null;
                 }
                 case FAIL -> {
@@ -429,6 +419,20 @@ final class CompletionRule {
                 default -> {
                     return null;
                 }
+            }
+        }
+
+        /**
+         * A hold the wait keeps waiting for: awaited, and counted among those held too long once the hold timeout
+         * (from the first look that saw this hold) has passed.
+         */
+        private void waitForApproval(Workflow w, List<Job> waiting, String pendingSuffix, String verb,
+                List<String> heldTooLong) {
+            pending.add(w.name() + pendingSuffix);
+            Duration limit = options.holdTimeout().orElse(null);
+            if (limit != null && elapsed(HOLD_TIMER + w.id()).compareTo(limit) >= 0) {
+                heldTooLong.add(heldWorkflow(w, waiting, verb, " longer than the hold timeout, "
+                        + DurationText.format(limit)));
             }
         }
 

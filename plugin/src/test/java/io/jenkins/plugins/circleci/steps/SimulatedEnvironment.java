@@ -117,22 +117,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
      * start waits in its queue the way it does behind other builds' triggers.
      */
     CountDownLatch occupyBlockingThreads() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch busy = new CountDownLatch(CircleCiExecutors.BLOCKING_THREADS);
-        for (int i = 0; i < CircleCiExecutors.BLOCKING_THREADS; i++) {
-            blocking.execute(() -> {
-                busy.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-        if (!busy.await(20, TimeUnit.SECONDS)) {
-            throw new AssertionError("the blocking threads never all started");
-        }
-        return release;
+        return occupy(blocking, CircleCiExecutors.BLOCKING_THREADS, "the blocking threads");
     }
 
     /**
@@ -140,10 +125,16 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
      * on a slow CircleCI do: a poll or an abort due meanwhile waits in its queue.
      */
     CountDownLatch occupySchedulerThreads() throws InterruptedException {
+        return occupy(scheduler, CircleCiExecutors.SCHEDULER_THREADS, "the scheduler's threads");
+    }
+
+    /** Holds {@code threads} tasks on {@code executor} until the returned latch is counted down. */
+    private static CountDownLatch occupy(java.util.concurrent.Executor executor, int threads, String what)
+            throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch busy = new CountDownLatch(CircleCiExecutors.SCHEDULER_THREADS);
-        for (int i = 0; i < CircleCiExecutors.SCHEDULER_THREADS; i++) {
-            scheduler.execute(() -> {
+        CountDownLatch busy = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            executor.execute(() -> {
                 busy.countDown();
                 try {
                     release.await();
@@ -153,7 +144,7 @@ final class SimulatedEnvironment extends StepEnvironment implements AutoCloseabl
             });
         }
         if (!busy.await(20, TimeUnit.SECONDS)) {
-            throw new AssertionError("the scheduler's threads never all started");
+            throw new AssertionError(what + " never all started");
         }
         return release;
     }
